@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from 'next';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { getCurrentUser } from '@/lib/auth/session';
+import { signOutAction } from './actions';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Tend', template: '%s · Tend' },
+  description: 'Regular ProQOL 5 check-ins for people who care for others.',
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b5f5a' };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader userName={user?.name ?? null} signOutAction={signOutAction} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

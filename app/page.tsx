@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { BAND_LABELS } from '@/lib/instruments';
+import { getOpenDraft, listMyCheckIns } from '@/lib/services/check-ins';
+import { ITEM_COUNT } from '@/lib/scoring';
+import { startCheckInAction } from './check-ins/actions';
+
+export const metadata = { title: 'Home' };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser();
+  const [draft, checkIns, query] = await Promise.all([getOpenDraft(actor), listMyCheckIns(actor, { take: 12 }), searchParams]);
+  const canCheckIn = actor.organisation !== null && actor.roles.includes('clinician');
+  const firstName = actor.name.split(' ')[0];
+
+  return (
+    <div className="page">
+      <h1>Hello, {firstName}</h1>
+      {query.saved === '1' && draft ? (
+        <p className="notice" role="status">
+          Your answers are saved. You can finish your check-in whenever suits you.
+        </p>
+      ) : null}
+
+      {canCheckIn ? (
+        <section className="panel" aria-labelledby="check-in-title">
+          <h2 id="check-in-title">{draft ? 'Your check-in in progress' : 'Check in'}</h2>
+          {draft ? (
+            <p>
+              You have answered {draft.answeredCount} of {ITEM_COUNT} questions. Your answers are saved; pick up where you
+              left off.
+            </p>
+          ) : (
+            <p>
+              Thirty short questions about how work has felt over the last 30 days. It takes about five minutes, your
+              answers are saved as you go, and only you can see them.
+            </p>
+          )}
+          <form action={startCheckInAction}>
+            <button type="submit" className="button">
+              {draft ? 'Resume check-in' : 'Start check-in'}
+            </button>
+          </form>
+        </section>
+      ) : (
+        <p>Check-ins are taken by clinicians. Your account has no clinician role in an organisation.</p>
+      )}
+
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">Your results</h2>
+        {checkIns.length === 0 ? (
+          <p>You have no results yet. They will appear here after your first check-in.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Your most recent check-ins, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Compassion satisfaction</th>
+                  <th scope="col">Burnout</th>
+                  <th scope="col">Secondary traumatic stress</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checkIns.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link href={`/check-ins/${c.id}/result`}>{dateFormat.format(c.submittedAt)}</Link>
+                    </th>
+                    <td>
+                      {c.scores.compassionSatisfaction.raw} ({BAND_LABELS[c.scores.compassionSatisfaction.band].toLowerCase()})
+                    </td>
+                    <td>
+                      {c.scores.burnout.raw} ({BAND_LABELS[c.scores.burnout.band].toLowerCase()})
+                    </td>
+                    <td>
+                      {c.scores.secondaryTraumaticStress.raw} ({BAND_LABELS[c.scores.secondaryTraumaticStress.band].toLowerCase()})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

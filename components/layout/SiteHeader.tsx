@@ -1,0 +1,23 @@
+import Link from 'next/link';
+
+export function SiteHeader({ userName, signOutAction }: { userName: string | null; signOutAction: () => Promise<void> }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          Tend
+        </Link>
+        {userName ? (
+          <nav aria-label="Account" className="site-header__nav">
+            <span className="site-header__user">{userName}</span>
+            <form action={signOutAction}>
+              <button type="submit" className="button button--quiet">
+                Sign out
+              </button>
+            </form>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+type Props = {
+  id: string;
+  name: string;
+  raw: number;
+  band: 'low' | 'moderate' | 'high';
+  bandLabel: string;
+  message: string;
+  about: string;
+};
+
+const MIN = 10;
+const MAX = 50;
+
+/** One subscale's score, its band and what it means. The bar is decoration: the figures are in the text. */
+export function ScoreCard({ id, name, raw, band, bandLabel, message, about }: Props) {
+  const position = ((raw - MIN) / (MAX - MIN)) * 100;
+  return (
+    <section className={`score-card score-card--${band}`} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{name}</h2>
+      <p className="score-card__figure">
+        <span className="score-card__raw">{raw}</span>
+        <span className="score-card__band">{bandLabel}</span>
+      </p>
+      <p className="visually-hidden">
+        {name}: {raw}, {bandLabel.toLowerCase()} (scores run from 10 to 50; 22 or less is low, 23 to 41 moderate, 42 or more high).
+      </p>
+      <div className="scale" aria-hidden="true">
+        <div className="scale__band scale__band--low" />
+        <div className="scale__band scale__band--moderate" />
+        <div className="scale__band scale__band--high" />
+        <div className="scale__marker" style={{ left: `${position}%` }} />
+      </div>
+      <div className="scale__labels" aria-hidden="true">
+        <span>10</span>
+        <span>22</span>
+        <span>41</span>
+        <span>50</span>
+      </div>
+      <p>{message}</p>
+      <details>
+        <summary>What this scale is about</summary>
+        <p>{about}</p>
+      </details>
+    </section>
+  );
+}

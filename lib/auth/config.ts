@@ -1,0 +1,56 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { authenticateWithPassword } from '../services/accounts';
+import { resolveAuthSecret } from './secret';
+
+/** Sessions last a working day at most, and a day of inactivity ends them. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const ZCredentials = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid_credentials';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: resolveAuthSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  logger: {
+    // A wrong password is routine, not a server error; never log who tried.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const user = await authenticateWithPassword(parsed.data.email, parsed.data.password);
+        if (!user) throw new InvalidCredentials();
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // The session cookie carries identity only; roles and data are read per request.
+      return { ...session, user: { ...session.user, id: token.sub ?? '' }, sessionVersion: Number(token.sv ?? 0) };
+    },
+  },
+}));

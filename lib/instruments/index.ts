@@ -1,0 +1,3 @@
+export * from './proqol5';
+export * from './wording';
+export * from './interpretation';

@@ -1,0 +1,34 @@
+import type { WordingPreset } from '../instruments/wording';
+
+export type RoleName = 'clinician' | 'manager' | 'admin';
+
+/** The signed-in person a service acts for. Built only by lib/auth from a verified session. */
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  /** The organisation the person is an active member of, if any. */
+  organisation: { id: string; name: string; wordingPreset: WordingPreset } | null;
+  roles: RoleName[];
+};
+
+export class NotFoundError extends Error {
+  constructor(what = 'Not found') {
+    super(what);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id cannot name anything the actor owns: it reads as not found. */
+export function assertId(id: string): void {
+  if (!UUID.test(id)) throw new NotFoundError();
+}

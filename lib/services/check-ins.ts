@@ -1,0 +1,271 @@
+import 'server-only';
+import { getDb, Prisma } from '../db';
+import { PROQOL5 } from '../instruments/proqol5';
+import { isWordingPreset, DEFAULT_WORDING_PRESET, type WordingPreset } from '../instruments/wording';
+import { assertAnswer, ITEM_COUNT, SCORING_VERSION, scoreProqol5, type Band, type Proqol5Scores } from '../scoring';
+import { assertId, ForbiddenError, NotFoundError, type Actor } from './actor';
+
+/**
+ * A clinician's own check-ins. Every query is scoped by the acting user's id,
+ * so another person's check-in reads exactly like one that does not exist.
+ */
+
+export type AnswerInput = { itemNumber: number; value: number };
+
+export type CheckInForAnswering =
+  | { id: string; status: 'draft'; wordingPreset: WordingPreset; answers: Record<number, number>; updatedAt: Date }
+  | { id: string; status: 'submitted' };
+
+export type CheckInResult = {
+  id: string;
+  submittedAt: Date;
+  wordingPreset: WordingPreset;
+  scores: Proqol5Scores;
+};
+
+export type CheckInSummary = { id: string; submittedAt: Date; scores: Proqol5Scores };
+
+export type SubmitOutcome = { ok: true; id: string } | { ok: false; missing: number[] };
+
+export class CheckInClosedError extends Error {
+  constructor() {
+    super('This check-in has already been submitted.');
+    this.name = 'CheckInClosedError';
+  }
+}
+
+function ownCheckIn(actor: Actor, id: string) {
+  assertId(id);
+  return { id, userId: actor.userId };
+}
+
+function draftKeyFor(actor: Actor, organisationId: string): string {
+  return `${actor.userId}:${organisationId}`;
+}
+
+function wordingOf(value: string): WordingPreset {
+  return isWordingPreset(value) ? value : DEFAULT_WORDING_PRESET;
+}
+
+function assertCanCheckIn(actor: Actor): { organisationId: string; wordingPreset: WordingPreset } {
+  if (!actor.organisation || !actor.roles.includes('clinician')) {
+    throw new ForbiddenError('Only clinicians who are members of an organisation can check in.');
+  }
+  return { organisationId: actor.organisation.id, wordingPreset: actor.organisation.wordingPreset };
+}
+
+/** The actor's open draft, if any, with how many items it has answered. */
+export async function getOpenDraft(actor: Actor): Promise<{ id: string; answeredCount: number; updatedAt: Date } | null> {
+  if (!actor.organisation) return null;
+  const db = await getDb();
+  const draft = await db.checkIn.findUnique({
+    where: { draftKey: draftKeyFor(actor, actor.organisation.id) },
+    select: { id: true, userId: true, updatedAt: true, _count: { select: { answers: true } } },
+  });
+  if (!draft || draft.userId !== actor.userId) return null;
+  return { id: draft.id, answeredCount: draft._count.answers, updatedAt: draft.updatedAt };
+}
+
+/**
+ * Resumes the actor's open draft or starts one. At most one draft exists per
+ * person and organisation (a unique key), so a double click starts one.
+ */
+export async function startOrResumeCheckIn(actor: Actor): Promise<{ id: string; resumed: boolean }> {
+  const { organisationId, wordingPreset } = assertCanCheckIn(actor);
+  const db = await getDb();
+  const draftKey = draftKeyFor(actor, organisationId);
+  const existing = await db.checkIn.findUnique({ where: { draftKey }, select: { id: true } });
+  if (existing) return { id: existing.id, resumed: true };
+  try {
+    const created = await db.checkIn.create({
+      data: {
+        userId: actor.userId,
+        organisationId,
+        instrumentId: PROQOL5.id,
+        instrumentVersion: PROQOL5.version,
+        wordingPreset,
+        draftKey,
+      },
+      select: { id: true },
+    });
+    return { id: created.id, resumed: false };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const raced = await db.checkIn.findUnique({ where: { draftKey }, select: { id: true } });
+      if (raced) return { id: raced.id, resumed: true };
+    }
+    throw error;
+  }
+}
+
+/** The actor's check-in with its saved answers. @throws NotFoundError unless the actor owns it */
+export async function getCheckInForAnswering(actor: Actor, id: string): Promise<CheckInForAnswering> {
+  const db = await getDb();
+  const checkIn = await db.checkIn.findFirst({
+    where: ownCheckIn(actor, id),
+    select: {
+      id: true,
+      status: true,
+      wordingPreset: true,
+      updatedAt: true,
+      answers: { select: { itemNumber: true, value: true } },
+    },
+  });
+  if (!checkIn) throw new NotFoundError();
+  if (checkIn.status === 'submitted') return { id: checkIn.id, status: 'submitted' };
+  return {
+    id: checkIn.id,
+    status: 'draft',
+    wordingPreset: wordingOf(checkIn.wordingPreset),
+    updatedAt: checkIn.updatedAt,
+    answers: Object.fromEntries(checkIn.answers.map((a) => [a.itemNumber, a.value])),
+  };
+}
+
+function assertAnswers(answers: readonly AnswerInput[]): void {
+  for (const { itemNumber, value } of answers) {
+    if (!Number.isInteger(itemNumber) || itemNumber < 1 || itemNumber > ITEM_COUNT) {
+      throw new RangeError(`There is no item ${itemNumber} in the ProQOL 5.`);
+    }
+    assertAnswer(itemNumber, value);
+  }
+}
+
+/**
+ * Saves answers to the actor's draft (a later answer to the same item replaces
+ * the earlier one).
+ * @returns how many items the draft now has answers for
+ * @throws NotFoundError unless the actor owns the check-in; CheckInClosedError once it is submitted
+ */
+export async function saveCheckInAnswers(
+  actor: Actor,
+  id: string,
+  answers: readonly AnswerInput[],
+): Promise<{ answeredCount: number }> {
+  assertAnswers(answers);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    // Touching the row first locks it, so a concurrent submit waits for these answers.
+    const touched = await tx.checkIn.updateMany({
+      where: { ...ownCheckIn(actor, id), status: 'draft' },
+      data: { updatedAt: new Date() },
+    });
+    if (touched.count === 0) {
+      const exists = await tx.checkIn.findFirst({ where: ownCheckIn(actor, id), select: { id: true } });
+      if (!exists) throw new NotFoundError();
+      throw new CheckInClosedError();
+    }
+    for (const { itemNumber, value } of answers) {
+      await tx.checkInAnswer.upsert({
+        where: { checkInId_itemNumber: { checkInId: id, itemNumber } },
+        create: { checkInId: id, itemNumber, value },
+        update: { value, answeredAt: new Date() },
+      });
+    }
+    return { answeredCount: await tx.checkInAnswer.count({ where: { checkInId: id } }) };
+  });
+}
+
+/**
+ * Submits the actor's draft: scores it, records the teams the actor belongs to
+ * now, and closes it. Idempotent: submitting a submitted check-in changes
+ * nothing and reports success, so a double click or a re-post stores one.
+ * @returns the unanswered item numbers instead when the draft is incomplete
+ * @throws NotFoundError unless the actor owns the check-in
+ */
+export async function submitCheckIn(actor: Actor, id: string, now: Date = new Date()): Promise<SubmitOutcome> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const checkIn = await tx.checkIn.findFirst({
+      where: ownCheckIn(actor, id),
+      select: { status: true, organisationId: true, answers: { select: { itemNumber: true, value: true } } },
+    });
+    if (!checkIn) throw new NotFoundError();
+    if (checkIn.status === 'submitted') return { ok: true as const, id };
+
+    const byItem = new Map(checkIn.answers.map((a) => [a.itemNumber, a.value]));
+    const missing = PROQOL5.items.map((item) => item.number).filter((n) => !byItem.has(n));
+    if (missing.length > 0) return { ok: false as const, missing };
+
+    const scores = scoreProqol5(PROQOL5.items.map((item) => byItem.get(item.number) as number));
+    const closed = await tx.checkIn.updateMany({
+      where: { ...ownCheckIn(actor, id), status: 'draft' },
+      data: {
+        status: 'submitted',
+        draftKey: null,
+        submittedAt: now,
+        scoringVersion: SCORING_VERSION,
+        compassionSatisfactionRaw: scores.compassionSatisfaction.raw,
+        compassionSatisfactionBand: scores.compassionSatisfaction.band,
+        burnoutRaw: scores.burnout.raw,
+        burnoutBand: scores.burnout.band,
+        secondaryTraumaticStressRaw: scores.secondaryTraumaticStress.raw,
+        secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
+      },
+    });
+    // Another request submitted it between our read and this write: it recorded the teams.
+    if (closed.count === 0) return { ok: true as const, id };
+
+    const teams = await tx.teamMembership.findMany({
+      where: { userId: actor.userId, team: { organisationId: checkIn.organisationId, archivedAt: null } },
+      select: { teamId: true },
+    });
+    if (teams.length > 0) {
+      await tx.checkInTeam.createMany({ data: teams.map(({ teamId }) => ({ checkInId: id, teamId })) });
+    }
+    return { ok: true as const, id };
+  });
+}
+
+const scoreSelect = {
+  compassionSatisfactionRaw: true,
+  compassionSatisfactionBand: true,
+  burnoutRaw: true,
+  burnoutBand: true,
+  secondaryTraumaticStressRaw: true,
+  secondaryTraumaticStressBand: true,
+} as const;
+
+type ScoreRow = {
+  compassionSatisfactionRaw: number | null;
+  compassionSatisfactionBand: Band | null;
+  burnoutRaw: number | null;
+  burnoutBand: Band | null;
+  secondaryTraumaticStressRaw: number | null;
+  secondaryTraumaticStressBand: Band | null;
+};
+
+function toScores(row: ScoreRow): Proqol5Scores {
+  const pick = (raw: number | null, band: Band | null) => {
+    if (raw === null || band === null) throw new Error('A submitted check-in is missing its scores.');
+    return { raw, band };
+  };
+  return {
+    compassionSatisfaction: pick(row.compassionSatisfactionRaw, row.compassionSatisfactionBand),
+    burnout: pick(row.burnoutRaw, row.burnoutBand),
+    secondaryTraumaticStress: pick(row.secondaryTraumaticStressRaw, row.secondaryTraumaticStressBand),
+  };
+}
+
+/** The scores of one of the actor's submitted check-ins. @throws NotFoundError otherwise */
+export async function getCheckInResult(actor: Actor, id: string): Promise<CheckInResult> {
+  const db = await getDb();
+  const row = await db.checkIn.findFirst({
+    where: { ...ownCheckIn(actor, id), status: 'submitted' },
+    select: { id: true, submittedAt: true, wordingPreset: true, ...scoreSelect },
+  });
+  if (!row || !row.submittedAt) throw new NotFoundError();
+  return { id: row.id, submittedAt: row.submittedAt, wordingPreset: wordingOf(row.wordingPreset), scores: toScores(row) };
+}
+
+/** The actor's submitted check-ins, newest first. */
+export async function listMyCheckIns(actor: Actor, options: { take?: number } = {}): Promise<CheckInSummary[]> {
+  const db = await getDb();
+  const rows = await db.checkIn.findMany({
+    where: { userId: actor.userId, status: 'submitted' },
+    orderBy: { submittedAt: 'desc' },
+    take: options.take,
+    select: { id: true, submittedAt: true, ...scoreSelect },
+  });
+  return rows.map((row) => ({ id: row.id, submittedAt: row.submittedAt as Date, scores: toScores(row) }));
+}
