@@ -33,12 +33,11 @@ export const CHECK_IN_INTENTS = ['previous', 'next', 'save', 'submit'] as const;
  * `item-<n>`, the page number, and the button pressed (`intent`).
  */
 export const ZCheckInPageInput = z
-  .object({
+  .looseObject({
     checkInId: ZCheckInId,
     page: z.coerce.number().int().min(1).max(PAGE_COUNT),
     intent: z.enum(CHECK_IN_INTENTS).default('next'),
   })
-  .and(z.record(z.string(), z.unknown()))
   .transform((input, ctx) => {
     const answers: { itemNumber: number; value: number }[] = [];
     for (const [key, raw] of Object.entries(input)) {

@@ -1,0 +1,202 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db';
+import { scoreProqol5 } from '../../lib/scoring';
+import { ForbiddenError, NotFoundError, type Actor } from '../../lib/services/actor';
+import {
+  CheckInClosedError,
+  getCheckInForAnswering,
+  getCheckInResult,
+  getOpenDraft,
+  listMyCheckIns,
+  saveCheckInAnswers,
+  startOrResumeCheckIn,
+  submitCheckIn,
+} from '../../lib/services/check-ins';
+import { createOrganisation, createPerson, createTeam, sampleAnswers } from '../fixtures/factories';
+
+const asInputs = (answers: number[]) => answers.map((value, i) => ({ itemNumber: i + 1, value }));
+
+let org: { id: string };
+let otherOrg: { id: string };
+let teamA: { id: string };
+let teamB: { id: string };
+
+beforeAll(async () => {
+  org = await createOrganisation();
+  otherOrg = await createOrganisation();
+  teamA = await createTeam(org.id, 'Team A');
+  teamB = await createTeam(org.id, 'Team B');
+});
+
+describe('starting and resuming', () => {
+  it('starts one draft and resumes it afterwards', async () => {
+    const me = await createPerson({ organisationId: org.id, teams: [teamA] });
+    const first = await startOrResumeCheckIn(me);
+    expect(first.resumed).toBe(false);
+    const again = await startOrResumeCheckIn(me);
+    expect(again).toEqual({ id: first.id, resumed: true });
+    expect(await getOpenDraft(me)).toMatchObject({ id: first.id, answeredCount: 0 });
+  });
+
+  it('stores the instrument, version and wording shown', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const db = await getDb();
+    await db.organisation.update({ where: { id: org.id }, data: { wordingPreset: 'nurse' } });
+    const nurse = { ...me, organisation: { ...me.organisation!, wordingPreset: 'nurse' as const } };
+    const { id } = await startOrResumeCheckIn(nurse);
+    await db.organisation.update({ where: { id: org.id }, data: { wordingPreset: 'helper' } });
+    const row = await db.checkIn.findUniqueOrThrow({ where: { id }, select: { instrumentId: true, instrumentVersion: true, wordingPreset: true, status: true } });
+    expect(row).toEqual({ instrumentId: 'proqol-5', instrumentVersion: '5', wordingPreset: 'nurse', status: 'draft' });
+  });
+
+  it('a burst of simultaneous starts (double click) makes one draft', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const results = await Promise.all(Array.from({ length: 5 }, () => startOrResumeCheckIn(me)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    const db = await getDb();
+    expect(await db.checkIn.count({ where: { userId: me.userId } })).toBe(1);
+  });
+
+  it.each([
+    ['an admin without the clinician role', ['admin'] as const],
+    ['a manager without the clinician role', ['manager'] as const],
+  ])('%s cannot start a check-in', async (_label, roles) => {
+    const person = await createPerson({ organisationId: org.id, roles: [...roles] });
+    await expect(startOrResumeCheckIn(person)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('a person removed from the organisation can no longer check in there', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const db = await getDb();
+    await db.membership.updateMany({ where: { userId: me.userId }, data: { removedAt: new Date() } });
+    const { getActor } = await import('../../lib/services/accounts');
+    const removed = (await getActor(me.userId, 0))!;
+    expect(removed.organisation).toBeNull();
+    await expect(startOrResumeCheckIn(removed)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('answering', () => {
+  it('keeps answers as they are given, and a later answer replaces an earlier one', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const { id } = await startOrResumeCheckIn(me);
+    expect(await saveCheckInAnswers(me, id, [{ itemNumber: 1, value: 2 }])).toEqual({ answeredCount: 1 });
+    expect(await saveCheckInAnswers(me, id, [{ itemNumber: 7, value: 5 }, { itemNumber: 1, value: 4 }])).toEqual({ answeredCount: 2 });
+    const checkIn = await getCheckInForAnswering(me, id);
+    expect(checkIn).toMatchObject({ status: 'draft', answers: { 1: 4, 7: 5 } });
+  });
+
+  it.each([
+    [{ itemNumber: 0, value: 3 }, /no item 0/],
+    [{ itemNumber: 31, value: 3 }, /no item 31/],
+    [{ itemNumber: 4, value: 6 }, /Item 4: the answer must be from 1 to 5, got 6/],
+    [{ itemNumber: 4, value: 1.5 }, /Item 4: .*whole number/],
+  ])('rejects %j and stores nothing', async (answer, message) => {
+    const me = await createPerson({ organisationId: org.id });
+    const { id } = await startOrResumeCheckIn(me);
+    await saveCheckInAnswers(me, id, [{ itemNumber: 2, value: 3 }]);
+    await expect(saveCheckInAnswers(me, id, [answer])).rejects.toThrow(message);
+    expect((await getCheckInForAnswering(me, id)) as { answers: object }).toMatchObject({ answers: { 2: 3 } });
+  });
+});
+
+describe('submitting', () => {
+  it('lists the unanswered items and stays a draft when incomplete', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const { id } = await startOrResumeCheckIn(me);
+    const answers = asInputs(sampleAnswers()).filter((a) => ![3, 17, 30].includes(a.itemNumber));
+    await saveCheckInAnswers(me, id, answers);
+    expect(await submitCheckIn(me, id)).toEqual({ ok: false, missing: [3, 17, 30] });
+    expect((await getCheckInForAnswering(me, id)).status).toBe('draft');
+  });
+
+  it('scores a complete check-in with lib/scoring and records the author’s teams at submission', async () => {
+    const me = await createPerson({ organisationId: org.id, teams: [teamA, teamB] });
+    const { id } = await startOrResumeCheckIn(me);
+    const answers = sampleAnswers(3);
+    await saveCheckInAnswers(me, id, asInputs(answers));
+    const submittedAt = new Date('2026-11-20T10:00:00Z');
+    expect(await submitCheckIn(me, id, submittedAt)).toEqual({ ok: true, id });
+
+    const result = await getCheckInResult(me, id);
+    expect(result.scores).toEqual(scoreProqol5(answers));
+    expect(result.submittedAt.toISOString()).toBe(submittedAt.toISOString());
+
+    const db = await getDb();
+    const teams = await db.checkInTeam.findMany({ where: { checkInId: id }, select: { teamId: true } });
+    expect(teams.map((t) => t.teamId).sort()).toEqual([teamA.id, teamB.id].sort());
+
+    // A later team move does not rewrite history.
+    await db.teamMembership.deleteMany({ where: { userId: me.userId, teamId: teamB.id } });
+    expect(await db.checkInTeam.count({ where: { checkInId: id } })).toBe(2);
+
+    // The draft slot is free again: the next start is a new check-in.
+    const next = await startOrResumeCheckIn(me);
+    expect(next.id).not.toBe(id);
+    expect((await listMyCheckIns(me)).map((c) => c.id)).toEqual([id]);
+  });
+
+  it('submitting twice, even at the same moment, stores one check-in', async () => {
+    const me = await createPerson({ organisationId: org.id, teams: [teamA] });
+    const { id } = await startOrResumeCheckIn(me);
+    await saveCheckInAnswers(me, id, asInputs(sampleAnswers(1)));
+    const outcomes = await Promise.all([submitCheckIn(me, id), submitCheckIn(me, id), submitCheckIn(me, id)]);
+    expect(outcomes).toEqual([{ ok: true, id }, { ok: true, id }, { ok: true, id }]);
+    expect(await submitCheckIn(me, id)).toEqual({ ok: true, id });
+
+    const db = await getDb();
+    expect(await db.checkIn.count({ where: { userId: me.userId, status: 'submitted' } })).toBe(1);
+    expect(await db.checkInTeam.count({ where: { checkInId: id } })).toBe(1);
+    await expect(saveCheckInAnswers(me, id, [{ itemNumber: 1, value: 1 }])).rejects.toBeInstanceOf(CheckInClosedError);
+    expect((await getCheckInResult(me, id)).scores).toEqual(scoreProqol5(sampleAnswers(1)));
+  });
+});
+
+describe('privacy: nobody but the owner reaches a check-in', () => {
+  let owner: Actor;
+  let draftId: string;
+  let submittedId: string;
+  const others: [string, () => Promise<Actor>][] = [
+    ['a clinician in the same team', () => createPerson({ organisationId: org.id, teams: [teamA] })],
+    ['the manager of the owner’s team', () => createPerson({ organisationId: org.id, roles: ['clinician', 'manager'], teams: [{ id: teamA.id, manager: true }] })],
+    ['an admin of the same organisation', () => createPerson({ organisationId: org.id, roles: ['admin'] })],
+    ['an admin of another organisation', () => createPerson({ organisationId: otherOrg.id, roles: ['admin', 'clinician'] })],
+  ];
+
+  beforeAll(async () => {
+    owner = await createPerson({ organisationId: org.id, teams: [teamA] });
+    const submitted = await startOrResumeCheckIn(owner);
+    await saveCheckInAnswers(owner, submitted.id, asInputs(sampleAnswers(2)));
+    await submitCheckIn(owner, submitted.id);
+    submittedId = submitted.id;
+    const draft = await startOrResumeCheckIn(owner);
+    await saveCheckInAnswers(owner, draft.id, [{ itemNumber: 1, value: 5 }, { itemNumber: 2, value: 4 }]);
+    draftId = draft.id;
+  });
+
+  it.each(others)('%s reads neither the draft nor the result', async (_label, makeOther) => {
+    const other = await makeOther();
+    await expect(getCheckInForAnswering(other, draftId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCheckInForAnswering(other, submittedId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCheckInResult(other, submittedId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listMyCheckIns(other)).toEqual([]);
+    expect(await getOpenDraft(other)).toBeNull();
+  });
+
+  it.each(others)('%s can neither answer nor submit the owner’s draft', async (_label, makeOther) => {
+    const other = await makeOther();
+    await expect(saveCheckInAnswers(other, draftId, [{ itemNumber: 1, value: 1 }])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(submitCheckIn(other, draftId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getCheckInForAnswering(owner, draftId)).toMatchObject({ status: 'draft', answers: { 1: 5, 2: 4 } });
+  });
+
+  it('a malformed id reads as not found', async () => {
+    await expect(getCheckInResult(owner, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCheckInForAnswering(owner, "' OR 1=1 --")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('the owner reads both', async () => {
+    expect((await getCheckInResult(owner, submittedId)).scores).toEqual(scoreProqol5(sampleAnswers(2)));
+    expect((await getCheckInForAnswering(owner, draftId)).status).toBe('draft');
+  });
+});

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db';
+import { authenticateWithPassword } from '../../lib/services/accounts';
+import { scoreProqol5 } from '../../lib/scoring';
+import { DEMO_PASSWORD, seed } from '../../prisma/seed';
+
+beforeAll(async () => {
+  await seed({ now: new Date('2026-11-21T12:00:00Z') });
+});
+
+describe('demo data', () => {
+  it('is idempotent: a second run creates nothing', async () => {
+    const db = await getDb();
+    const count = async () => [await db.user.count(), await db.checkIn.count(), await db.team.count(), await db.teamMembership.count()];
+    const before = await count();
+    await seed({ now: new Date('2026-12-21T12:00:00Z') });
+    expect(await count()).toEqual(before);
+  });
+
+  it('has the organisation and its three teams at 8, 5 and 3 members', async () => {
+    const db = await getDb();
+    const org = await db.organisation.findUniqueOrThrow({
+      where: { slug: 'riverside' },
+      select: { name: true, teams: { select: { name: true, _count: { select: { members: true } } }, orderBy: { name: 'asc' } } },
+    });
+    expect(org.name).toBe('Riverside Community Mental Health');
+    expect(org.teams.map((t) => [t.name, t._count.members])).toEqual([
+      ['Crisis Response', 5],
+      ['Family Services', 3],
+      ['Outreach', 8],
+    ]);
+  });
+
+  it.each([
+    ['admin@example.org', ['admin'], null, 0],
+    ['manager@example.org', ['clinician', 'manager'], { team: 'Outreach', isManager: true }, 12],
+    ['clinician@example.org', ['clinician'], { team: 'Outreach', isManager: false }, 12],
+    ['new@example.org', ['clinician'], { team: 'Outreach', isManager: false }, 0],
+  ] as const)('%s: roles %j, team %j, %i check-ins, demo password', async (email, roles, team, checkIns) => {
+    const db = await getDb();
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: {
+        id: true,
+        memberships: { select: { roles: true } },
+        teamMemberships: { select: { isManager: true, team: { select: { name: true } } } },
+        _count: { select: { checkIns: true } },
+      },
+    });
+    expect(user.memberships.map((m) => m.roles)).toEqual([roles]);
+    expect(user.teamMemberships.map((t) => ({ team: t.team.name, isManager: t.isManager }))).toEqual(team ? [team] : []);
+    expect(user._count.checkIns).toBe(checkIns);
+    expect(await authenticateWithPassword(email, DEMO_PASSWORD)).not.toBeNull();
+  });
+
+  it('gives the clinician a year of monthly, varied, correctly scored history', async () => {
+    const db = await getDb();
+    const rows = await db.checkIn.findMany({
+      where: { user: { email: 'clinician@example.org' } },
+      orderBy: { submittedAt: 'asc' },
+      select: { status: true, submittedAt: true, burnoutRaw: true, compassionSatisfactionRaw: true, secondaryTraumaticStressRaw: true, answers: { select: { itemNumber: true, value: true }, orderBy: { itemNumber: 'asc' } }, teams: { select: { teamId: true } } },
+    });
+    expect(rows).toHaveLength(12);
+    const months = new Set(rows.map((r) => r.submittedAt!.toISOString().slice(0, 7)));
+    expect(months.size).toBe(12);
+    expect(new Set(rows.map((r) => r.burnoutRaw)).size).toBeGreaterThan(3);
+    for (const row of rows) {
+      expect(row.status).toBe('submitted');
+      expect(row.teams).toHaveLength(1);
+      const scores = scoreProqol5(row.answers.map((a) => a.value));
+      expect([row.compassionSatisfactionRaw, row.burnoutRaw, row.secondaryTraumaticStressRaw]).toEqual([
+        scores.compassionSatisfaction.raw,
+        scores.burnout.raw,
+        scores.secondaryTraumaticStress.raw,
+      ]);
+    }
+  });
+
+  it('gives every other team member a year of history', async () => {
+    const db = await getDb();
+    const members = await db.user.findMany({
+      where: { email: { notIn: ['admin@example.org', 'new@example.org'] } },
+      select: { _count: { select: { checkIns: true } } },
+    });
+    expect(members).toHaveLength(15);
+    expect(members.every((m) => m._count.checkIns === 12)).toBe(true);
+  });
+});
