@@ -23,6 +23,8 @@ type Props = {
   itemCount: number;
   missing: MissingItem[];
   invalid: boolean;
+  /** The page was reached by moving from another page (not by opening the check-in). */
+  focusOnArrival: boolean;
   pageAction: (formData: FormData) => Promise<void>;
   saveAnswer: (input: { checkInId: string; itemNumber: number; value: number }) => Promise<SaveResult>;
 };
@@ -43,7 +45,6 @@ export function CheckInForm(props: Props) {
   const unsaved = useRef(new Map<number, number>());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const firstRender = useRef(true);
 
   // A new page from the server brings the saved answers with it.
   const [shownPage, setShownPage] = useState(page);
@@ -52,11 +53,15 @@ export function CheckInForm(props: Props) {
     setAnswers((current) => ({ ...props.answers, ...current }));
   }
 
+  // After moving between pages, focus goes to the new page's heading (or to the
+  // list of unanswered questions), so keyboard and screen-reader users start there.
+  const { focusOnArrival } = props;
   useEffect(() => {
-    if (missing.length > 0) summaryRef.current?.focus();
-    else if (!firstRender.current) headingRef.current?.focus();
-    firstRender.current = false;
-  }, [page, missing.length]);
+    const target = missing.length > 0 ? summaryRef.current : focusOnArrival ? headingRef.current : null;
+    if (!target) return;
+    const frame = requestAnimationFrame(() => target.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [page, missing.length, focusOnArrival]);
 
   const running = useRef(false);
   const mounted = useRef(true);

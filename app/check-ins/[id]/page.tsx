@@ -55,6 +55,7 @@ export default async function CheckInPage({ params, searchParams }: Props) {
             : []
         }
         invalid={query.invalid === '1'}
+        focusOnArrival={query.page !== undefined}
         pageAction={checkInPageAction}
         saveAnswer={saveAnswerAction}
       />

@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'tend-demo-password';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Every page visited is scanned: WCAG 2.0–2.2 A and AA rules must all pass. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe needs scripts to run, so a page seen with JavaScript disabled is scanned by
+ * opening the same address, as the same user, in a context that allows them.
+ * (Only pages whose GET changes nothing are passed here.)
+ */
+export async function expectAccessibleWithoutJs(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const mirror = await browser.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState(), baseURL: new URL(page.url()).origin });
+  try {
+    const copy = await mirror.newPage();
+    await copy.goto(page.url());
+    await expectAccessible(copy);
+  } finally {
+    await mirror.close();
+  }
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible();
+}
+
+export function itemGroup(page: Page, text: string): Locator {
+  return page.getByRole('group', { name: text, exact: true });
+}
+
+export const RESPONSE_LABELS = ['Never', 'Rarely', 'Sometimes', 'Often', 'Very Often'] as const;
+
+/** Clicks an answer (JavaScript on or off). */
+export async function answer(page: Page, text: string, value: number): Promise<void> {
+  await itemGroup(page, text).getByRole('radio', { name: RESPONSE_LABELS[value - 1], exact: true }).check();
+}
+
+/** Presses Tab until `target` has focus (keyboard only), failing after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not reach ${target} with Tab`);
+}
+
+/** The progress indicator's text, e.g. "12 of 30 answered". */
+export function progress(page: Page): Locator {
+  return page.locator('#progress-label');
+}

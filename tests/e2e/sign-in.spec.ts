@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+
+test('every page but sign-in needs a session', async ({ page }) => {
+  for (const path of ['/', '/check-ins/00000000-0000-4000-8000-000000000000', '/check-ins/00000000-0000-4000-8000-000000000000/result']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in$/);
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Tend');
+  await expectAccessible(page);
+});
+
+test('a wrong password and an unknown account get the same clear message, keeping the email', async ({ page }) => {
+  const message = 'That email and password don’t match an account. Check them and try again.';
+  for (const email of ['clinician@example.org', 'nobody-here@example.org']) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#sign-in-error')).toHaveText(message);
+    await expect(page.getByLabel('Email')).toHaveValue(email);
+    await expectAccessible(page);
+  }
+});
+
+test('an empty form is answered next to each field', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#email-error')).toHaveText('Enter your email address.');
+  await expect(page.locator('#password-error')).toHaveText('Enter your password.');
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, 'e2e-signout@example.test', DEMO_PASSWORD);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
