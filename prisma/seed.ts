@@ -4,7 +4,8 @@
  * Run with `npm run db:seed` (after `npm run db:deploy`).
  *
  * Extra accounts for the end-to-end tests can be added with
- * `--extra-clinicians a@example.test,b@example.test` (Outreach clinicians with no history).
+ * `--extra-clinicians a@example.test,b@example.test` (Outreach clinicians with no history);
+ * `--if-empty` loads nothing into a database that already has accounts (the quick start).
  */
 import { hashPassword } from '../lib/auth/password';
 import { closeDb, getDb, type Db } from '../lib/db';
@@ -189,6 +190,14 @@ export async function seed(options: { extraClinicians?: string[]; now?: Date; lo
 }
 
 async function main() {
+  if (process.argv.includes('--if-empty')) {
+    const db = await getDb();
+    if ((await db.user.count()) > 0) {
+      console.log('The database already has accounts: demo data not loaded.');
+      await closeDb();
+      return;
+    }
+  }
   const i = process.argv.indexOf('--extra-clinicians');
   const extraClinicians = i === -1 ? [] : (process.argv[i + 1] ?? '').split(',').filter(Boolean);
   await seed({ extraClinicians, log: (line) => console.log(line) });
