@@ -27,7 +27,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: 'test-results/playwright',
   use: {
     // Auth.js redirects to localhost; browse there rather than 127.0.0.1.
     baseURL: `http://localhost:${port}`,

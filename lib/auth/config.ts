@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { authenticateWithPassword } from '../services/accounts';
 import { resolveAuthSecret } from './secret';
 
-/** Sessions last a working day at most, and a day of inactivity ends them. */
+/** A session ends after 12 hours without activity (it is renewed at most hourly while in use). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+let secret: string | undefined;
 
 const ZCredentials = z.object({
   email: z.string().trim().min(1).max(320),
@@ -17,7 +19,7 @@ class InvalidCredentials extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: resolveAuthSecret(),
+  secret: (secret ??= resolveAuthSecret()),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },

@@ -1,4 +1,5 @@
 import { PrismaClient } from './generated/client';
+import { acquirePgliteLock } from './pglite-lock';
 import { resolveDatabaseTarget, type DatabaseTarget } from './target';
 
 /**
@@ -20,17 +21,30 @@ async function createClient(target: DatabaseTarget): Promise<{ db: Db; close: ()
   const { mkdirSync } = await import('node:fs');
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-  await pglite.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
-    db,
-    close: async () => {
-      await db.$disconnect();
-      await pglite.close();
-    },
-  };
+  let release = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    release = acquirePgliteLock(target.dataDir);
+  }
+  try {
+    const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await pglite.waitReady;
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      db,
+      close: async () => {
+        try {
+          await db.$disconnect();
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** The Prisma client; created on first use (never at import, so builds touch no database). */

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { acquirePgliteLock } from './pglite-lock';
 import type { DatabaseTarget } from './target';
 
 /**
@@ -16,10 +17,21 @@ export interface SqlConnection {
 export async function openSqlConnection(target: DatabaseTarget): Promise<SqlConnection> {
   if (target.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const db = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-    await db.waitReady;
-    return wrapPglite(db);
+    if (!target.dataDir) {
+      const db = new PGlite();
+      await db.waitReady;
+      return wrapPglite(db);
+    }
+    mkdirSync(target.dataDir, { recursive: true });
+    const release = acquirePgliteLock(target.dataDir);
+    try {
+      const db = new PGlite(target.dataDir);
+      await db.waitReady;
+      return wrapPglite(db, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: target.url });
@@ -44,8 +56,8 @@ type PgliteLike = {
   close(): Promise<void>;
 };
 
-/** Wraps an open PGlite instance; closing the wrapper closes the instance. */
-export function wrapPglite(db: PgliteLike): SqlConnection {
+/** Wraps an open PGlite instance; closing the wrapper closes the instance (and releases its lock). */
+export function wrapPglite(db: PgliteLike, release: () => void = () => {}): SqlConnection {
   return {
     kind: 'pglite',
     async exec(script) {
@@ -55,7 +67,11 @@ export function wrapPglite(db: PgliteLike): SqlConnection {
       return (await db.query<T>(sql, params)).rows;
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }
