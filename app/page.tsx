@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { BAND_LABELS } from '@/lib/instruments';
+import { BAND_LABELS, SUBSCALE_NAMES } from '@/lib/instruments';
 import { getOpenDraft, listMyCheckIns } from '@/lib/services/check-ins';
-import { ITEM_COUNT } from '@/lib/scoring';
+import { ITEM_COUNT, SUBSCALES } from '@/lib/scoring';
 import { startCheckInAction } from './check-ins/actions';
 
 export const metadata = { title: 'Home' };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser();
@@ -53,37 +53,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {checkIns.length === 0 ? (
           <p>You have no results yet. They will appear here after your first check-in.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Your most recent check-ins, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Compassion satisfaction</th>
-                  <th scope="col">Burnout</th>
-                  <th scope="col">Secondary traumatic stress</th>
-                </tr>
-              </thead>
-              <tbody>
-                {checkIns.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link href={`/check-ins/${c.id}/result`}>{dateFormat.format(c.submittedAt)}</Link>
-                    </th>
-                    <td>
-                      {c.scores.compassionSatisfaction.raw} ({BAND_LABELS[c.scores.compassionSatisfaction.band].toLowerCase()})
-                    </td>
-                    <td>
-                      {c.scores.burnout.raw} ({BAND_LABELS[c.scores.burnout.band].toLowerCase()})
-                    </td>
-                    <td>
-                      {c.scores.secondaryTraumaticStress.raw} ({BAND_LABELS[c.scores.secondaryTraumaticStress.band].toLowerCase()})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="result-list">
+            {checkIns.map((c) => (
+              <li key={c.id} className="result-list__item">
+                <Link href={`/check-ins/${c.id}/result`} className="result-list__date">
+                  {dateFormat.format(c.submittedAt)}
+                </Link>
+                <dl className="result-list__scores">
+                  {SUBSCALES.map((subscale) => (
+                    <div key={subscale}>
+                      <dt>{SUBSCALE_NAMES[subscale]}</dt>
+                      <dd>
+                        {c.scores[subscale].raw} <span className="muted">({BAND_LABELS[c.scores[subscale].band].toLowerCase()})</span>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

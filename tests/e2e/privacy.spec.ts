@@ -20,7 +20,7 @@ test('another clinician opening someone’s check-in or result gets a not-found 
   const ownerScore = await page.locator('.score-card__raw').first().textContent();
 
   await page.goto('/');
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('list').filter({ has: page.getByRole('definition') }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Start check-in' }).click();
   await answer(page, ITEM_TEXTS[0]!, 5);
   await expect(page.getByText('All answers saved.')).toBeVisible();
