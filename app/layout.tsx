@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getCurrentUser } from '@/lib/auth/session';
 import { signOutAction } from './actions';
@@ -24,6 +25,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <footer className="site-footer">
+          <nav aria-label="About Tend">
+            <Link href="/privacy">Who can see what</Link>
+          </nav>
+        </footer>
       </body>
     </html>
   );

@@ -118,7 +118,14 @@ async function ensureOrganisation(db: Db) {
 async function ensurePerson(db: Db, person: Person, ctx: { organisationId: string; teams: Map<string, string>; passwordHash: string; now: Date }) {
   const user = await db.user.upsert({
     where: { email: person.email },
-    create: { email: person.email, name: person.name, passwordHash: ctx.passwordHash, emailVerified: ctx.now },
+    create: {
+      email: person.email,
+      name: person.name,
+      passwordHash: ctx.passwordHash,
+      emailVerified: ctx.now,
+      // People with history have read the privacy notice; new accounts meet it at their first check-in.
+      privacyAcknowledgedAt: person.history > 0 ? new Date(ctx.now.getTime() - 400 * 86_400_000) : null,
+    },
     update: {},
     select: { id: true },
   });

@@ -11,9 +11,13 @@ import {
 } from '@/lib/services/check-ins';
 import { PAGE_COUNT, ZCheckInPageInput, ZSaveAnswerInput } from '@/lib/validation/check-in';
 
-/** "Start check-in" / "Resume check-in": opens the draft at its first unanswered page. */
+/**
+ * "Start check-in" / "Resume check-in": opens the draft at its first unanswered
+ * page; before a first check-in, the privacy notice comes first.
+ */
 export async function startCheckInAction(): Promise<void> {
   const actor = await requireUser();
+  if (!actor.privacyAcknowledged) redirect('/privacy?continue=check-in');
   const { id } = await startOrResumeCheckIn(actor);
   redirect(`/check-ins/${id}`);
 }

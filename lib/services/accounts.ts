@@ -39,6 +39,7 @@ export async function getActor(userId: string, sessionVersion: number): Promise<
       email: true,
       name: true,
       sessionVersion: true,
+      privacyAcknowledgedAt: true,
       memberships: {
         where: { removedAt: null },
         orderBy: { createdAt: 'asc' },
@@ -63,5 +64,6 @@ export async function getActor(userId: string, sessionVersion: number): Promise<
         }
       : null,
     roles: membership?.roles ?? [],
+    privacyAcknowledged: user.privacyAcknowledgedAt !== null,
   };
 }

@@ -10,12 +10,22 @@ export type Actor = {
   /** The organisation the person is an active member of, if any. */
   organisation: { id: string; name: string; wordingPreset: WordingPreset } | null;
   roles: RoleName[];
+  /** Whether the person has read and acknowledged the privacy notice. */
+  privacyAcknowledged: boolean;
 };
 
 export class NotFoundError extends Error {
   constructor(what = 'Not found') {
     super(what);
     this.name = 'NotFoundError';
+  }
+}
+
+/** A first check-in waits until the person has acknowledged the privacy notice. */
+export class PrivacyNoticeRequiredError extends Error {
+  constructor() {
+    super('Please read and acknowledge the privacy notice first.');
+    this.name = 'PrivacyNoticeRequiredError';
   }
 }
 

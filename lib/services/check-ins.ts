@@ -3,7 +3,8 @@ import { getDb, Prisma } from '../db';
 import { PROQOL5 } from '../instruments/proqol5';
 import { isWordingPreset, DEFAULT_WORDING_PRESET, type WordingPreset } from '../instruments/wording';
 import { assertAnswer, ITEM_COUNT, SCORING_VERSION, scoreProqol5, type Band, type Proqol5Scores } from '../scoring';
-import { assertId, ForbiddenError, NotFoundError, type Actor } from './actor';
+import { assertId, NotFoundError, PrivacyNoticeRequiredError, type Actor } from './actor';
+import { assertCanCheckIn } from './permissions';
 
 /**
  * A clinician's own check-ins. Every query is scoped by the acting user's id,
@@ -47,13 +48,6 @@ function wordingOf(value: string): WordingPreset {
   return isWordingPreset(value) ? value : DEFAULT_WORDING_PRESET;
 }
 
-function assertCanCheckIn(actor: Actor): { organisationId: string; wordingPreset: WordingPreset } {
-  if (!actor.organisation || !actor.roles.includes('clinician')) {
-    throw new ForbiddenError('Only clinicians who are members of an organisation can check in.');
-  }
-  return { organisationId: actor.organisation.id, wordingPreset: actor.organisation.wordingPreset };
-}
-
 /** The actor's open draft, if any, with how many items it has answered. */
 export async function getOpenDraft(actor: Actor): Promise<{ id: string; answeredCount: number; updatedAt: Date } | null> {
   if (!actor.organisation) return null;
@@ -69,9 +63,11 @@ export async function getOpenDraft(actor: Actor): Promise<{ id: string; answered
 /**
  * Resumes the actor's open draft or starts one. At most one draft exists per
  * person and organisation (a unique key), so a double click starts one.
+ * @throws PrivacyNoticeRequiredError until the privacy notice is acknowledged
  */
 export async function startOrResumeCheckIn(actor: Actor): Promise<{ id: string; resumed: boolean }> {
   const { organisationId, wordingPreset } = assertCanCheckIn(actor);
+  if (!actor.privacyAcknowledged) throw new PrivacyNoticeRequiredError();
   const db = await getDb();
   const draftKey = draftKeyFor(actor, organisationId);
   const existing = await db.checkIn.findUnique({ where: { draftKey }, select: { id: true } });

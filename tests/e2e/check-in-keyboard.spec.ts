@@ -33,6 +33,14 @@ test('a new clinician completes a check-in with the keyboard alone, reloading ha
 
   await tabTo(page, page.getByRole('button', { name: 'Start check-in' }));
   await page.keyboard.press('Enter');
+
+  // Before a first check-in: who can see what, acknowledged with the keyboard.
+  await expect(page).toHaveURL(/\/privacy\?continue=check-in$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who can see what');
+  await expect(page.getByText('Your answers and scores: only you.')).toBeVisible();
+  await expectAccessible(page);
+  await tabTo(page, page.getByRole('button', { name: 'I understand: start my check-in' }));
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}/);
   await expect(progress(page)).toHaveText('0 of 30 answered');
   await expectAccessible(page);

@@ -2,13 +2,13 @@ import { expect, test } from '@playwright/test';
 import { BAND_LABELS, SUBSCALE_NAMES } from '../../lib/instruments';
 import { scoreProqol5, SUBSCALES } from '../../lib/scoring';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessibleWithoutJs, progress, signIn } from './helpers';
+import { answer, expectAccessibleWithoutJs, progress, signIn, startCheckIn } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
 test('the whole check-in works as plain HTML forms with JavaScript disabled', async ({ page, context }) => {
   await signIn(page, 'e2e-nojs@example.test');
-  await page.getByRole('button', { name: 'Start check-in' }).click();
+  await startCheckIn(page);
   await expect(progress(page)).toHaveText('0 of 30 answered');
 
   // Pages 1–4 posted one at a time; nothing is saved until a page is posted.

@@ -62,3 +62,16 @@ export async function tabTo(page: Page, target: Locator, max = 40): Promise<void
 export function progress(page: Page): Locator {
   return page.locator('#progress-label');
 }
+
+/**
+ * Presses "Start check-in" (or "Resume check-in"); before a first check-in the
+ * privacy notice comes first and is acknowledged.
+ */
+export async function startCheckIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Start|Resume) check-in$/ }).click();
+  await expect(page).toHaveURL(/\/(privacy\?continue=check-in|check-ins\/)/);
+  if (page.url().includes('/privacy')) {
+    await page.getByRole('button', { name: 'I understand: start my check-in' }).click();
+  }
+  await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}/);
+}

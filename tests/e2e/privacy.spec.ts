@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessible, signIn } from './helpers';
+import { answer, expectAccessible, signIn, startCheckIn } from './helpers';
 
 test('another clinician opening someone’s check-in or result gets a not-found page with none of its data', async ({ page, browser }) => {
   // The owner completes a check-in (a double click on submit stores one), then starts another.
   await signIn(page, 'e2e-owner@example.test');
-  await page.getByRole('button', { name: 'Start check-in' }).click();
+  await startCheckIn(page);
   for (let n = 1; n <= 30; n++) {
     await answer(page, ITEM_TEXTS[n - 1]!, ANSWERS[n - 1]!);
     if (n % 6 === 0 && n < 30) {
@@ -21,7 +21,7 @@ test('another clinician opening someone’s check-in or result gets a not-found 
 
   await page.goto('/');
   await expect(page.getByRole('list').filter({ has: page.getByRole('definition') }).getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Start check-in' }).click();
+  await startCheckIn(page);
   await answer(page, ITEM_TEXTS[0]!, 5);
   await expect(page.getByText('All answers saved.')).toBeVisible();
   const draftUrl = page.url().split('?')[0]!;

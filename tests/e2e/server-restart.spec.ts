@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessible, itemGroup, progress, signIn } from './helpers';
+import { answer, expectAccessible, itemGroup, progress, signIn, startCheckIn } from './helpers';
 
 // This test runs its own server on its own database, so it can kill it.
 const PORT = Number(process.env.E2E_RESTART_PORT ?? 3101);
@@ -44,7 +44,7 @@ test('the server is killed mid-check-in and restarted: the check-in resumes with
   try {
     await waitUntil(true);
     await signIn(page, 'new@example.org');
-    await page.getByRole('button', { name: 'Start check-in' }).click();
+    await startCheckIn(page);
     for (let n = 1; n <= 4; n++) await answer(page, ITEM_TEXTS[n - 1]!, ANSWERS[n - 1]!);
     await expect(progress(page)).toHaveText('4 of 30 answered');
     await expect(page.getByText('All answers saved.')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ITEM_TEXTS } from '../fixtures/answers';
-import { answer, DEMO_PASSWORD, expectAccessible, itemGroup, progress, signIn } from './helpers';
+import { answer, DEMO_PASSWORD, expectAccessible, itemGroup, progress, signIn, startCheckIn } from './helpers';
 
 test('every page but sign-in needs a session', async ({ page }) => {
   for (const path of ['/', '/check-ins/00000000-0000-4000-8000-000000000000', '/check-ins/00000000-0000-4000-8000-000000000000/result']) {
@@ -36,7 +36,7 @@ test('an empty form is answered next to each field', async ({ page }) => {
 test('signing out mid-check-in ends the session and loses no answer', async ({ page }) => {
   await signIn(page, 'e2e-signout@example.test', DEMO_PASSWORD);
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Start check-in' }).click();
+  await startCheckIn(page);
   await answer(page, ITEM_TEXTS[0]!, 2);
   await answer(page, ITEM_TEXTS[1]!, 4);
   await expect(page.getByText('All answers saved.')).toBeVisible();
@@ -49,7 +49,7 @@ test('signing out mid-check-in ends the session and loses no answer', async ({ p
 
   await signIn(page, 'e2e-signout@example.test', DEMO_PASSWORD);
   await expect(page.getByText('You have answered 2 of 30 questions.')).toBeVisible();
-  await page.getByRole('button', { name: 'Resume check-in' }).click();
+  await startCheckIn(page);
   await expect(progress(page)).toHaveText('2 of 30 answered');
   await expect(itemGroup(page, ITEM_TEXTS[1]!).getByRole('radio', { name: 'Often', exact: true })).toBeChecked();
 });

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getAnonymityThreshold } from '@/lib/services/privacy';
+import { acknowledgePrivacyAction } from './actions';
+
+export const metadata = { title: 'Who can see what' };
+
+export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await getCurrentUser();
+  const [k, query] = await Promise.all([getAnonymityThreshold(actor), searchParams]);
+  const continueTo = query.continue === 'check-in' ? 'check-in' : '';
+  return (
+    <div className="page">
+      <h1>Who can see what</h1>
+      <p className="lede">Tend is built so that your check-ins stay yours. In plain words:</p>
+      <ul className="plain-list">
+        <li>
+          <strong>Your answers and scores: only you.</strong> Not your manager, not your organisation’s admins, not
+          colleagues. Nobody else can open them, however they ask.
+        </li>
+        <li>
+          <strong>Managers see team summaries only:</strong> averages and how many people fall in each band, for teams
+          where at least {k} people have checked in during a finished reporting period. Below {k} they see nothing. They
+          never see who has or hasn’t checked in.
+        </li>
+        <li>
+          <strong>Admins manage accounts:</strong> names, email addresses, roles and teams. They cannot see check-ins or
+          scores either.
+        </li>
+        <li>
+          <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later
+          does not move your past check-ins.
+        </li>
+      </ul>
+      <p>The ProQOL is a screen, not a diagnosis. It describes how work has felt lately, not who you are.</p>
+
+      {actor && !actor.privacyAcknowledged ? (
+        <form action={acknowledgePrivacyAction} className="panel">
+          <input type="hidden" name="continue" value={continueTo} />
+          <p>Please confirm you have read this before your first check-in.</p>
+          <button type="submit" className="button">
+            I understand{continueTo ? ': start my check-in' : ''}
+          </button>
+        </form>
+      ) : actor ? (
+        <p className="notice">You have read this notice. It stays here, linked at the foot of every page.</p>
+      ) : (
+        <p>
+          <Link href="/sign-in">Sign in</Link>
+        </p>
+      )}
+    </div>
+  );
+}
