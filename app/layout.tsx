@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { getCurrentUser } from '@/lib/auth/session';
+import { canAdminister } from '@/lib/services/permissions';
 import { signOutAction } from './actions';
 import './globals.css';
 
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader userName={user?.name ?? null} signOutAction={signOutAction} />
+        <SiteHeader userName={user?.name ?? null} isAdmin={canAdminister(user)} signOutAction={signOutAction} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,6 +1,14 @@
 import Link from 'next/link';
 
-export function SiteHeader({ userName, signOutAction }: { userName: string | null; signOutAction: () => Promise<void> }) {
+export function SiteHeader({
+  userName,
+  isAdmin = false,
+  signOutAction,
+}: {
+  userName: string | null;
+  isAdmin?: boolean;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -9,6 +17,11 @@ export function SiteHeader({ userName, signOutAction }: { userName: string | nul
         </Link>
         {userName ? (
           <nav aria-label="Account" className="site-header__nav">
+            {isAdmin ? (
+              <Link href="/admin" className="site-header__link">
+                Admin
+              </Link>
+            ) : null}
             <span className="site-header__user">{userName}</span>
             <form action={signOutAction}>
               <button type="submit" className="button button--quiet">

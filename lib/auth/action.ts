@@ -1,7 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { NotFoundError, type Actor } from '../services/actor';
+import { ForbiddenError, NotFoundError, UserInputError, type Actor } from '../services/actor';
+import type { FormState } from '../validation/form-state';
 import { requireUser } from './session';
 
 export type ActionResult<T> =
@@ -37,6 +38,56 @@ export function authedAction<S extends z.ZodType, R>(
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {
       if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  };
+}
+
+/** Form values as submitted (repeated names become lists), without Next's internal fields. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    const existing = values[key];
+    values[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+/**
+ * The shape of every form action used with `useActionState`: sign-in check →
+ * zod parse → one service call. Bad input comes back as field errors with the
+ * submitted values (nothing typed is lost); a refused request as a message.
+ * `prepare` turns raw form values into the schema's input (e.g. checkbox lists).
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (actor: Actor, input: z.output<S>, formData: FormData) => Promise<string | void>,
+  prepare: (values: Record<string, string | string[]>) => unknown = (values) => values,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return async (_previous, formData) => {
+    const actor = await requireUser();
+    const values = formValues(formData);
+    const parsed = schema.safeParse(prepare(values));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors, values };
+    }
+    try {
+      const message = await handler(actor, parsed.data, formData);
+      return { status: 'success', message: message ?? 'Saved.' };
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      if (error instanceof UserInputError) {
+        return {
+          status: 'error',
+          message: error.message,
+          fieldErrors: error.field ? { [error.field]: error.message } : undefined,
+          values,
+        };
+      }
+      if (error instanceof ForbiddenError) return { status: 'error', message: error.message, values };
       throw error;
     }
   };

@@ -1,8 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getActor } from '../services/accounts';
 import type { Actor } from '../services/actor';
+import { canAdminister } from '../services/permissions';
 import { auth } from './config';
 
 /** The signed-in person for this request, or null. Read once per request. */
@@ -17,5 +18,15 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
 export async function requireUser(): Promise<Actor> {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
+  return user;
+}
+
+/**
+ * An organisation admin; anyone else gets the not-found page (the admin area
+ * does not announce itself). Services check again on every operation.
+ */
+export async function requireAdmin(): Promise<Actor> {
+  const user = await requireUser();
+  if (!canAdminister(user)) notFound();
   return user;
 }

@@ -42,3 +42,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function assertId(id: string): void {
   if (!UUID.test(id)) throw new NotFoundError();
 }
+
+/** A request that cannot be carried out as asked, with a message for the person (and the field it is about). */
+export class UserInputError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'UserInputError';
+  }
+}

@@ -1,0 +1,86 @@
+import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
+import { requireAdmin } from '@/lib/auth/session';
+import { WORDING_PRESET_IDS, WORDING_PRESETS } from '@/lib/instruments/wording';
+import { getOrganisationSettings, listSupportContacts } from '@/lib/services/organisation-settings';
+import { addSupportContactAction, removeSupportContactAction, updateSettingsAction } from '../actions';
+
+export const metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const actor = await requireAdmin();
+  const [settings, contacts] = await Promise.all([getOrganisationSettings(actor), listSupportContacts(actor)]);
+  return (
+    <>
+      <h1>Settings</h1>
+      <section className="panel" aria-labelledby="org-settings">
+        <h2 id="org-settings">Organisation</h2>
+        <ActionForm action={updateSettingsAction} submitLabel="Save settings">
+          <TextField name="name" label="Organisation name" defaultValue={settings.name} />
+          <TextField
+            name="checkInCadenceDays"
+            label="Check-in cadence (days)"
+            type="number"
+            inputMode="numeric"
+            min={7}
+            max={365}
+            hint="How often clinicians are invited to check in. 30 days matches the ProQOL’s recall period."
+            defaultValue={String(settings.checkInCadenceDays)}
+          />
+          <SelectField
+            name="reportingPeriod"
+            label="Reporting period"
+            hint="Team aggregates cover closed periods only."
+            options={[
+              { value: 'month', label: 'Month' },
+              { value: 'quarter', label: 'Quarter' },
+            ]}
+            defaultValue={settings.reportingPeriod}
+          />
+          <TextField
+            name="anonymityThreshold"
+            label="Anonymity threshold"
+            type="number"
+            inputMode="numeric"
+            min={3}
+            max={50}
+            hint="The fewest people an aggregate may cover. Never below 3; 5 or more is recommended."
+            defaultValue={String(settings.anonymityThreshold)}
+          />
+          <SelectField
+            name="wordingPreset"
+            label="Word used for the people who answer"
+            hint="The ProQOL lets you change only its bracketed words, for example “helper” to “nurse”."
+            options={WORDING_PRESET_IDS.map((id) => ({ value: id, label: WORDING_PRESETS[id].label }))}
+            defaultValue={settings.wordingPreset}
+          />
+        </ActionForm>
+      </section>
+
+      <section className="panel" aria-labelledby="support">
+        <h2 id="support">Support contacts</h2>
+        <p>Shown to clinicians with their results, and prominently when burnout or secondary traumatic stress is high.</p>
+        {contacts.length === 0 ? <p>No support contacts yet.</p> : null}
+        <ul className="plain-list">
+          {contacts.map((c) => (
+            <li key={c.id}>
+              <strong>{c.name}</strong>
+              {c.description ? ` — ${c.description}` : null}
+              {c.phone ? ` · ${c.phone}` : null}
+              {c.url ? ` · ${c.url}` : null}
+              <ActionForm action={removeSupportContactAction} submitLabel={`Remove ${c.name}`} secondary>
+                <input type="hidden" name="contactId" value={c.id} />
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+        <h3>Add a contact</h3>
+        <ActionForm action={addSupportContactAction} submitLabel="Add contact" resetOnSuccess>
+          <TextField name="name" label="Name" hint="For example: Employee Assistance Programme" />
+          <TextField name="description" label="What they offer (optional)" />
+          <TextField name="phone" label="Phone (optional)" type="tel" inputMode="tel" />
+          <TextField name="url" label="Web address (optional)" type="url" inputMode="url" />
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+'use client';
+
+import { createContext, useActionState, useContext, useId, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { IDLE, type FormState } from '@/lib/validation/form-state';
+
+const FormContext = createContext<FormState>(IDLE);
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * A form bound to a server action. Works without JavaScript (the action's
+ * result is rendered by the server); errors appear in a summary and next to
+ * each field, and submitted values are shown again.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  secondary,
+  resetOnSuccess = false,
+}: {
+  action: FormAction;
+  submitLabel: string;
+  children?: ReactNode;
+  secondary?: boolean;
+  resetOnSuccess?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const summaryId = useId();
+  return (
+    <FormContext.Provider value={state}>
+      <form action={formAction} className="form" noValidate key={resetOnSuccess && state.status === 'success' ? state.message : undefined}>
+        {state.status === 'error' && state.message ? (
+          <div className="error-summary" role="alert" id={summaryId}>
+            <p>{state.message}</p>
+            {state.fieldErrors?.form ? <p>{state.fieldErrors.form}</p> : null}
+          </div>
+        ) : null}
+        {state.status === 'success' && state.message ? (
+          <p className="notice" role="status">
+            {state.message}
+          </p>
+        ) : null}
+        {children}
+        <div>
+          <SubmitButton label={submitLabel} secondary={secondary} />
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+function SubmitButton({ label, secondary }: { label: string; secondary?: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={`button${secondary ? ' button--secondary' : ''}`} disabled={pending}>
+      {label}
+    </button>
+  );
+}
+
+function useField(name: string, defaultValue?: string) {
+  const state = useContext(FormContext);
+  const error = state.fieldErrors?.[name];
+  const submitted = state.status === 'error' ? state.values?.[name] : undefined;
+  const value = typeof submitted === 'string' ? submitted : defaultValue;
+  return { error, value, stateKey: `${state.status}:${state.message ?? ''}` };
+}
+
+export function TextField({
+  name,
+  label,
+  defaultValue,
+  type = 'text',
+  hint,
+  autoComplete,
+  inputMode,
+  min,
+  max,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'tel';
+  hint?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';
+  min?: number;
+  max?: number;
+}) {
+  const id = useId();
+  const { error, value, stateKey } = useField(name, defaultValue);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        key={stateKey}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : value}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        min={min}
+        max={max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  hint,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+}) {
+  const id = useId();
+  const { error, value, stateKey } = useField(name, defaultValue);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select key={stateKey} id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of checkboxes sharing one name; the checked values are submitted as a list. */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  defaultValues = [],
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+  hint?: string;
+}) {
+  const id = useId();
+  const state = useContext(FormContext);
+  const error = state.fieldErrors?.[name];
+  const submitted = state.status === 'error' ? state.values?.[name] : undefined;
+  const checked = new Set(state.status === 'error' ? (submitted === undefined ? [] : [submitted].flat()) : defaultValues);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={`field checkboxes${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <label key={`${o.value}:${state.status}:${state.message ?? ''}`} className="checkbox">
+          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.has(o.value)} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { WORDING_PRESET_IDS } from '../instruments/wording';
+
+export const ROLE_NAMES = ['clinician', 'manager', 'admin'] as const;
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `Enter ${label} as a whole number.` })
+    .int(`Enter ${label} as a whole number.`)
+    .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}.`);
+
+export const ZOrganisationSettingsInput = z.object({
+  name: z.string().trim().min(1, 'Enter the organisation’s name.').max(200, 'Use at most 200 characters.'),
+  checkInCadenceDays: wholeNumber('the check-in cadence', 7, 365),
+  reportingPeriod: z.enum(['month', 'quarter'], { message: 'Choose month or quarter.' }),
+  // Never below 3: smaller groups make individuals identifiable.
+  anonymityThreshold: wholeNumber('the anonymity threshold', 3, 50),
+  wordingPreset: z.enum(WORDING_PRESET_IDS as [string, ...string[]], { message: 'Choose one of the wording options.' }),
+});
+export type TOrganisationSettingsInput = z.infer<typeof ZOrganisationSettingsInput>;
+
+const PHONE = /^\+?[0-9 ()-]{3,30}$/;
+
+export const ZSupportContactInput = z
+  .object({
+    name: z.string().trim().min(1, 'Enter a name for this contact.').max(120, 'Use at most 120 characters.'),
+    description: z.string().trim().max(300, 'Use at most 300 characters.').default(''),
+    phone: z
+      .string()
+      .trim()
+      .max(30)
+      .refine((v) => v === '' || PHONE.test(v), 'Enter a phone number using digits, spaces, + ( ) or -.')
+      .default(''),
+    url: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'Enter a web address starting with https://.')
+      .default(''),
+  })
+  .refine((c) => c.phone !== '' || c.url !== '', { message: 'Give a phone number, a web address, or both.', path: ['phone'] });
+export type TSupportContactInput = z.infer<typeof ZSupportContactInput>;
+
+export const ZTeamName = z.string().trim().min(1, 'Enter a team name.').max(80, 'Use at most 80 characters.');
+
+export const ZMemberUpdateInput = z.object({
+  userId: z.uuid(),
+  roles: z.array(z.enum(ROLE_NAMES)).min(1, 'Choose at least one role.'),
+  teamIds: z.array(z.uuid()).default([]),
+  managerTeamIds: z.array(z.uuid()).default([]),
+});
+export type TMemberUpdateInput = z.infer<typeof ZMemberUpdateInput>;
+
+/** Checkbox values arrive as a string (one ticked) or a list; none ticked means absent. */
+export function asList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : [value].flat();
+}

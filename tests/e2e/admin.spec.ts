@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+// The demo organisation is shared with the other specs: put its settings back
+// however this file ends, so their questionnaires keep the default wording.
+test.afterAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await signIn(page, 'admin@example.org');
+  await page.goto('/admin/settings');
+  await page.getByLabel('Check-in cadence (days)').fill('30');
+  await page.getByLabel('Anonymity threshold').fill('5');
+  await page.getByLabel('Word used for the people who answer').selectOption('helper');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+  await page.close();
+});
+
+test('an admin changes settings and teams; each change is in the audit log, which holds no scores', async ({ page }) => {
+  await signIn(page, 'admin@example.org');
+  await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Community Mental Health');
+  await expectAccessible(page);
+
+  // Settings: a threshold below 3 is refused next to the field, and what was typed stays.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Settings' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Check-in cadence (days)').fill('28');
+  await page.getByLabel('Anonymity threshold').fill('2');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('The anonymity threshold must be at least 3.')).toBeVisible();
+  await expect(page.getByLabel('Check-in cadence (days)')).toHaveValue('28');
+  await expect(page.getByLabel('Anonymity threshold')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await page.getByLabel('Anonymity threshold').fill('6');
+  await page.getByLabel('Word used for the people who answer').selectOption('clinician');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.getByLabel('Word used for the people who answer')).toHaveValue('clinician');
+
+  await page.getByLabel('Name', { exact: true }).fill('Staff wellbeing line');
+  await page.getByLabel('Phone (optional)').fill('0800 000 111');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Staff wellbeing line' })).toBeVisible();
+
+  // Teams: create, then a duplicate name is refused.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Teams' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Team name').fill('Night Shift');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('heading', { name: 'Night Shift', level: 2 })).toBeVisible();
+  await page.getByLabel('Team name').fill('Night Shift');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByText('There is already a team called “Night Shift”.').first()).toBeVisible();
+
+  // Members: names, roles and teams, nothing about check-ins.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('row', { name: /Sam Okafor/ })).toContainText('clinician@example.org');
+  await expect(page.locator('main')).not.toContainText(/check-in on|score|burnout|moderate/i);
+  await expectAccessible(page);
+
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
+  const log = page.getByRole('table');
+  await expect(log.getByRole('row').nth(1)).toContainText('Created team Night Shift');
+  await expect(log).toContainText('Changed settings of Riverside Community Mental Health');
+  await expect(log).toContainText('anonymityThreshold: 5 → 6');
+  await expect(log).toContainText('Changed support contacts: Staff wellbeing line');
+  await expect(log).not.toContainText(/score|burnout|compassion|answer/i);
+  await expectAccessible(page);
+});
+
+test('a manager and a clinician cannot open the admin area', async ({ browser }) => {
+  for (const email of ['manager@example.org', 'clinician@example.org']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    await expect(page.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
+    for (const path of ['/admin', '/admin/members', '/admin/settings', '/admin/audit']) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${email} ${path}`).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+    }
+    await expectAccessible(page);
+    await context.close();
+  }
+});
