@@ -16,6 +16,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,6 +28,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
   use: {
     // Auth.js redirects to localhost; browse there rather than 127.0.0.1.
@@ -39,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts --fresh',
     url: `http://localhost:${port}/sign-in`,
-    env: { E2E_DATA_DIR: '.data/e2e', PORT: String(port) },
+    env: { E2E_DATA_DIR: '.data/e2e', PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: 'Tend <tend@example.test>' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

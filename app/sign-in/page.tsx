@@ -12,12 +12,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="page page--narrow">
       <h1>Sign in to Tend</h1>
-      {params.signedOut ? (
+      {notice(params) ? (
         <p className="notice" role="status">
-          You have signed out.
+          {notice(params)}
         </p>
       ) : null}
       <SignInForm action={signInAction} callbackUrl={callbackUrl} />
     </div>
   );
+}
+
+function notice(params: Record<string, string | string[] | undefined>): string | null {
+  if (params.signedOut) return 'You have signed out.';
+  if (params.signedOutEverywhere) return 'You have signed out on every device.';
+  if (params.passwordChanged) return 'Your password has been changed. Sign in with the new one.';
+  if (params.joined) return 'You have joined. Sign in with your existing account.';
+  return null;
 }

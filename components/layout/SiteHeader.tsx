@@ -22,7 +22,10 @@ export function SiteHeader({
                 Admin
               </Link>
             ) : null}
-            <span className="site-header__user">{userName}</span>
+            <Link href="/account" className="site-header__link">
+              <span className="visually-hidden">Your account: </span>
+              {userName}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="button button--quiet">
                 Sign out

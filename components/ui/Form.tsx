@@ -35,6 +35,13 @@ export function ActionForm({
           <div className="error-summary" role="alert" id={summaryId}>
             <p>{state.message}</p>
             {state.fieldErrors?.form ? <p>{state.fieldErrors.form}</p> : null}
+            {state.details?.length ? (
+              <ul>
+                {state.details.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         ) : null}
         {state.status === 'success' && state.message ? (
@@ -202,5 +209,27 @@ export function CheckboxGroup({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+export function FileField({ name, label, accept, hint }: { name: string; label: string; accept?: string; hint?: string }) {
+  const id = useId();
+  const { error, stateKey } = useField(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input key={stateKey} id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+    </div>
   );
 }

@@ -62,7 +62,7 @@ export function formValues(formData: FormData): Record<string, string | string[]
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
-  handler: (actor: Actor, input: z.output<S>, formData: FormData) => Promise<string | void>,
+  handler: (actor: Actor, input: z.output<S>, formData: FormData) => Promise<string | void | FormState>,
   prepare: (values: Record<string, string | string[]>) => unknown = (values) => values,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
@@ -75,8 +75,9 @@ export function formAction<S extends z.ZodType>(
       return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors, values };
     }
     try {
-      const message = await handler(actor, parsed.data, formData);
-      return { status: 'success', message: message ?? 'Saved.' };
+      const result = await handler(actor, parsed.data, formData);
+      if (result && typeof result === 'object') return result;
+      return { status: 'success', message: result ?? 'Saved.' };
     } catch (error) {
       if (error instanceof NotFoundError) notFound();
       if (error instanceof UserInputError) {

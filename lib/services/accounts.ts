@@ -1,8 +1,9 @@
 import 'server-only';
 import { getDb } from '../db';
-import { verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { checkPassword } from '../auth/password-rules';
 import { DEFAULT_WORDING_PRESET, isWordingPreset } from '../instruments/wording';
-import type { Actor } from './actor';
+import { UserInputError, type Actor } from './actor';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -66,4 +67,29 @@ export async function getActor(userId: string, sessionVersion: number): Promise<
     roles: membership?.roles ?? [],
     privacyAcknowledged: user.privacyAcknowledgedAt !== null,
   };
+}
+
+/**
+ * Changes the actor's password after checking the current one. Every other
+ * session ends (the session version moves on); the caller signs in again.
+ * @throws UserInputError naming the field ("currentPassword" or "newPassword")
+ */
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const db = await getDb();
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new UserInputError('That is not your current password.', 'currentPassword');
+  }
+  const check = checkPassword(newPassword, { email: actor.email, name: actor.name });
+  if (!check.ok) throw new UserInputError(check.message, 'newPassword');
+  await db.user.update({
+    where: { id: actor.userId },
+    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+  });
+}
+
+/** Ends every session of the actor, on every device, including this one. */
+export async function signOutEverywhere(actor: Actor): Promise<void> {
+  const db = await getDb();
+  await db.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -6,6 +6,8 @@ export type FormState = {
   status: 'idle' | 'error' | 'success';
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** Further lines under the message, e.g. each bad row of an uploaded file. */
+  details?: string[];
   values?: Record<string, string | string[]>;
 };
 

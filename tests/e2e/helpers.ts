@@ -75,3 +75,17 @@ export async function startCheckIn(page: Page): Promise<void> {
   }
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}/);
 }
+
+/** Waits for an email to `to` in the run's SMTP sink and returns the first link matching `pattern`. */
+export async function linkFromMail(to: string, pattern: RegExp): Promise<string> {
+  const { readSinkDir, firstLink } = await import('../fixtures/smtp-sink');
+  const { MAIL_DIR } = await import('./global-setup');
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const message = readSinkDir(MAIL_DIR).reverse().find((m) => m.to.includes(to.toLowerCase()));
+    const link = message && firstLink(message.raw, pattern);
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No email with a link to ${to} arrived`);
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
@@ -8,12 +9,17 @@ import { answer, expectAccessible, itemGroup, progress, signIn, startCheckIn } f
 const PORT = Number(process.env.E2E_RESTART_PORT ?? 3101);
 const root = path.resolve(__dirname, '../..');
 
+// The server's output goes to a file, kept for reading when this test fails.
+const LOG = path.join(root, 'test-results/server-restart.log');
+
 function startServer(fresh: boolean): ChildProcess {
   const args = [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/e2e-server.ts', ...(fresh ? ['--fresh'] : [])];
+  mkdirSync(path.dirname(LOG), { recursive: true });
+  const log = openSync(LOG, fresh ? 'w' : 'a');
   return spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, E2E_DATA_DIR: '.data/e2e-restart', PORT: String(PORT) },
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     detached: true, // its own process group, so the whole server can be killed at once
   });
 }

@@ -29,6 +29,22 @@ describe('acquirePgliteLock', () => {
     }
   });
 
+  it('takes over a lock held by a zombie (exited, never reaped by its parent)', async () => {
+    const dir = folder();
+    // `sleep 0` exits at once; its parent then becomes `sleep 3`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3']);
+    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+    try {
+      await expect.poll(() => readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
+      writeFileSync(`${dir}.lock`, String(pid));
+      const release = acquirePgliteLock(dir);
+      expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
+      release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('takes over a lock left by a process that was killed', async () => {
     const dir = folder();
     const gone = spawn(process.execPath, ['-e', '']);

@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formAction } from '@/lib/auth/action';
+import { signOut } from '@/lib/auth/config';
+import { requireUser } from '@/lib/auth/session';
+import { changePassword, signOutEverywhere } from '@/lib/services/accounts';
+import { UserInputError } from '@/lib/services/actor';
+
+export const changePasswordAction = formAction(
+  z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024), confirm: z.string().max(1024) }),
+  async (actor, input) => {
+    if (input.newPassword !== input.confirm) throw new UserInputError('The two new passwords are different.', 'confirm');
+    await changePassword(actor, input.currentPassword, input.newPassword);
+    // Every session ended with the change, this one too: sign in with the new password.
+    await signOut({ redirectTo: '/sign-in?passwordChanged=1' });
+  },
+);
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const actor = await requireUser();
+  await signOutEverywhere(actor);
+  await signOut({ redirectTo: '/sign-in?signedOutEverywhere=1' });
+  redirect('/sign-in');
+}

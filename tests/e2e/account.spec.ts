@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+
+test('changing the password, then signing out everywhere', async ({ page, browser }) => {
+  const email = 'e2e-account@example.test';
+  await signIn(page, email);
+  await page.getByRole('link', { name: /Your account/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+  await expectAccessible(page);
+
+  await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('short');
+  await page.getByLabel('New password again').fill('short');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.locator('.field__error')).toHaveText('Use at least 12 characters.');
+  await expectAccessible(page);
+
+  await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('marble-comet-saffron');
+  await page.getByLabel('New password again').fill('marble-comet-saffron');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password has been changed. Sign in with the new one.')).toBeVisible();
+  await signIn(page, email, 'marble-comet-saffron');
+
+  // A second browser signed in too; signing out everywhere ends both.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, email, 'marble-comet-saffron');
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByText('You have signed out on every device.')).toBeVisible();
+  await second.goto('/');
+  await expect(second).toHaveURL(/\/sign-in$/);
+  await other.close();
+});
