@@ -30,6 +30,11 @@ export default defineConfig({
   reporter: [['list']],
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
+  // The multi-instance tests need a PostgreSQL server (PGlite is one process by design).
+  projects: [
+    { name: 'app', testIgnore: '**/multi-instance/**' },
+    ...(process.env.TEST_DATABASE_URL ? [{ name: 'multi-instance', testMatch: '**/multi-instance/**/*.spec.ts' }] : []),
+  ],
   use: {
     // Auth.js redirects to localhost; browse there rather than 127.0.0.1.
     baseURL: `http://localhost:${port}`,

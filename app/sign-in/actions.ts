@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/config';
 
@@ -37,6 +37,13 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return { email };
   } catch (error) {
     // A successful sign-in redirects by throwing; only Auth.js's own errors are failures.
+    if (error instanceof CredentialsSignin && error.code.startsWith('rate_limited:')) {
+      const minutes = Number(error.code.split(':')[1]) || 15;
+      return {
+        error: `Too many sign-in attempts. For your security, try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+        email,
+      };
+    }
     if (error instanceof AuthError) {
       return {
         error: 'That email and password don’t match an account. Check them and try again.',

@@ -1,7 +1,8 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { authenticateWithPassword } from '../services/accounts';
+import { signInWithPassword } from '../services/accounts';
+import { clientAddress } from '../services/rate-limit';
 import { resolveAuthSecret } from './secret';
 
 /** A session ends after 12 hours without activity (it is renewed at most hourly while in use). */
@@ -16,6 +17,14 @@ const ZCredentials = z.object({
 
 class InvalidCredentials extends CredentialsSignin {
   code = 'invalid_credentials';
+}
+
+/** Too many attempts: the code carries the minutes to wait ("rate_limited:7"). */
+class RateLimited extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `rate_limited:${minutes}`;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -33,11 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      // Also reachable as a public POST to /api/auth/callback/credentials: the limits live here, not in a page.
+      async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const user = await authenticateWithPassword(parsed.data.email, parsed.data.password);
-        if (!user) throw new InvalidCredentials();
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+        if (!result.ok) throw result.reason === 'limited' ? new RateLimited(result.retryAfterMinutes) : new InvalidCredentials();
+        const { user } = result;
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { checkPassword } from '../auth/password-rules';
 import { DEFAULT_WORDING_PRESET, isWordingPreset } from '../instruments/wording';
 import { UserInputError, type Actor } from './actor';
+import { checkLimits, recordAttempt, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT } from './rate-limit';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -25,6 +26,31 @@ export async function authenticateWithPassword(
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+export type PasswordSignIn =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'limited'; retryAfterMinutes: number };
+
+/**
+ * Password sign-in with attempt limits per account and per client address.
+ * While limited, even the right password is refused (without being checked),
+ * so guessing cannot continue; a failure counts against both keys.
+ */
+export async function signInWithPassword(email: string, password: string, client: string, now: Date = new Date()): Promise<PasswordSignIn> {
+  const checks = [
+    { limit: SIGN_IN_PER_ACCOUNT, key: normaliseEmail(email) },
+    { limit: SIGN_IN_PER_CLIENT, key: client },
+  ];
+  const state = await checkLimits(checks, now);
+  if (state.limited) return { ok: false, reason: 'limited', retryAfterMinutes: state.retryAfterMinutes };
+  const user = await authenticateWithPassword(email, password);
+  if (!user) {
+    await recordAttempt(checks, now);
+    return { ok: false, reason: 'invalid' };
+  }
+  return { ok: true, user };
 }
 
 /**

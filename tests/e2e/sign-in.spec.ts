@@ -53,3 +53,17 @@ test('signing out mid-check-in ends the session and loses no answer', async ({ p
   await expect(progress(page)).toHaveText('2 of 30 answered');
   await expect(itemGroup(page, ITEM_TEXTS[1]!).getByRole('radio', { name: 'Often', exact: true })).toBeChecked();
 });
+
+test('repeated failed sign-ins are refused with a clear “try again in N minutes”, for any email', async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('limited-nobody@example.test');
+    await page.getByLabel('Password').fill(`guess-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#sign-in-error')).toHaveText('That email and password don’t match an account. Check them and try again.');
+  }
+  await page.getByLabel('Password').fill('guess-5');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#sign-in-error')).toHaveText(/^Too many sign-in attempts\. For your security, try again in 1[45] minutes\.$/);
+  await expectAccessible(page);
+});
