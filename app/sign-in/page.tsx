@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/layout/SignInForm';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -17,7 +18,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {notice(params)}
         </p>
       ) : null}
+      {linkError(params) ? (
+        <div className="error-summary" role="alert">
+          <p>{linkError(params)}</p>
+        </div>
+      ) : null}
       <SignInForm action={signInAction} callbackUrl={callbackUrl} />
+      <p>
+        <Link href="/sign-in/link">Sign in with an email link instead</Link>
+      </p>
     </div>
   );
 }
@@ -28,4 +37,11 @@ function notice(params: Record<string, string | string[] | undefined>): string |
   if (params.passwordChanged) return 'Your password has been changed. Sign in with the new one.';
   if (params.joined) return 'You have joined. Sign in with your existing account.';
   return null;
+}
+
+function linkError(params: Record<string, string | string[] | undefined>): string | null {
+  if (params.error === 'Verification' || params.error === 'AccessDenied') {
+    return 'That sign-in link has expired, has been used already, or is not for an account here. Ask for a new one.';
+  }
+  return params.error ? 'Signing in did not work. Please try again.' : null;
 }

@@ -3,7 +3,12 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { signInWithPassword } from '../services/accounts';
 import { clientAddress } from '../services/rate-limit';
+import { findUserByEmail, sendSignInLink } from '../services/sign-in-links';
+import { tendAdapter } from './adapter';
 import { resolveAuthSecret } from './secret';
+
+/** Sign-in links work once, within this many minutes. */
+export const SIGN_IN_LINK_MINUTES = 15;
 
 /** A session ends after 12 hours without activity (it is renewed at most hourly while in use). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -39,7 +44,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       console.error('[auth]', error);
     },
   },
+  adapter: tendAdapter,
   providers: [
+    {
+      id: 'email',
+      type: 'email',
+      name: 'Email link',
+      from: '',
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
+      options: {},
+      // Also reachable as a public POST to /api/auth/signin/email: limits and the
+      // known-account check live here, not in a page.
+      async sendVerificationRequest({ identifier, url, request }) {
+        await sendSignInLink(identifier, url, clientAddress(request.headers), SIGN_IN_LINK_MINUTES);
+      },
+    },
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       // Also reachable as a public POST to /api/auth/callback/credentials: the limits live here, not in a page.
@@ -54,6 +73,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    async signIn({ user, account, email }) {
+      if (account?.type !== 'email') return true;
+      // Asking for a link always looks the same; following one works only for an existing account.
+      if (email?.verificationRequest) return true;
+      return !!user.email && (await findUserByEmail(user.email)) !== null;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { readSinkDir } from '../fixtures/smtp-sink';
+import { MAIL_DIR } from './global-setup';
+import { expectAccessible, linkFromMail } from './helpers';
+
+const LINK = /http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/;
+
+test('signing in with a link sent by email: it works once, and says the same for an unknown address', async ({ page, browser }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Sign in with an email link instead' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in with an email link');
+  await expectAccessible(page);
+
+  await page.getByLabel('Email').fill('Clinician@Example.org');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toHaveText('If clinician@example.org has a Tend account, a sign-in link is on its way. It works once, within 15 minutes.');
+  await expectAccessible(page);
+
+  const link = await linkFromMail('clinician@example.org', LINK);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam');
+
+  // The same link a second time, in another browser, is refused.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto(link);
+  await expect(second).toHaveURL(/\/sign-in/);
+  await expect(second.getByRole('alert').filter({ hasText: 'That sign-in link has expired, has been used already' })).toBeVisible();
+  await expectAccessible(second);
+
+  // An address without an account: the same answer, and no email is sent.
+  await second.goto('/sign-in/link');
+  await second.getByLabel('Email').fill('no-account-here@example.test');
+  await second.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(second.getByRole('status')).toHaveText(/^If no-account-here@example\.test has a Tend account, a sign-in link is on its way\./);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(readSinkDir(MAIL_DIR).filter((m) => m.to.includes('no-account-here@example.test'))).toEqual([]);
+  await other.close();
+});
