@@ -17,6 +17,7 @@ export const CHROMIUM_ARGS = [
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3109);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -46,7 +47,13 @@ export default defineConfig({
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts --fresh',
     url: `http://localhost:${port}/sign-in`,
-    env: { E2E_DATA_DIR: '.data/e2e', PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: 'Tend <tend@example.test>' },
+    env: { E2E_DATA_DIR: '.data/e2e', PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      EMAIL_FROM: 'Tend <tend@example.test>',
+      OIDC_ISSUER: `http://localhost:${oidcPort}`,
+      OIDC_CLIENT_ID: 'tend-e2e',
+      OIDC_CLIENT_SECRET: 'tend-e2e-client-secret',
+      OIDC_NAME: 'Riverside SSO',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

@@ -53,3 +53,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     throw error;
   }
 }
+
+/** Starts single sign-on (only offered when an OpenID Connect provider is configured). */
+export async function ssoSignInAction(): Promise<void> {
+  await signIn('sso', { redirectTo: '/' });
+}

@@ -7,6 +7,7 @@ import {
   storeVerificationToken,
   type SignInUser,
 } from '../services/sign-in-links';
+import { findUserBySsoAccount, linkSsoAccount } from '../services/sso';
 
 /**
  * The Auth.js adapter Tend needs for email sign-in links. Sessions stay signed
@@ -33,14 +34,16 @@ export const tendAdapter: Adapter = {
     const user = await findUserByEmail(email);
     return user ? toAdapterUser(user) : null;
   },
-  async getUserByAccount() {
-    return null;
+  async getUserByAccount({ provider, providerAccountId }) {
+    const user = await findUserBySsoAccount(provider, providerAccountId);
+    return user ? toAdapterUser(user) : null;
   },
   async updateUser(user) {
     const updated = await markEmailVerified(user.id, user.emailVerified ?? new Date());
     return toAdapterUser(updated);
   },
-  async linkAccount() {
+  async linkAccount(account) {
+    await linkSsoAccount(account.userId, account.provider, account.providerAccountId);
     return undefined;
   },
   async createVerificationToken(token) {

@@ -7,6 +7,33 @@ import { findUserByEmail, sendSignInLink } from '../services/sign-in-links';
 import { tendAdapter } from './adapter';
 import { resolveAuthSecret } from './secret';
 
+/**
+ * Optional single sign-on with any OpenID Connect provider (OIDC_ISSUER,
+ * OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; OIDC_NAME names the button). The callback
+ * URL to register with the provider is <APP_URL>/api/auth/callback/sso.
+ */
+export function ssoProviderName(): string | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+  return OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET ? process.env.OIDC_NAME || 'single sign-on' : null;
+}
+
+function ssoProviders() {
+  const name = ssoProviderName();
+  if (!name) return [];
+  return [
+    {
+      id: 'sso',
+      name,
+      type: 'oidc' as const,
+      issuer: process.env.OIDC_ISSUER,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      // Matching by email is safe here: signIn() below accepts only a verified email of an existing account.
+      allowDangerousEmailAccountLinking: true,
+    },
+  ];
+}
+
 /** Sign-in links work once, within this many minutes. */
 export const SIGN_IN_LINK_MINUTES = 15;
 
@@ -59,6 +86,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         await sendSignInLink(identifier, url, clientAddress(request.headers), SIGN_IN_LINK_MINUTES);
       },
     },
+    ...ssoProviders(),
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       // Also reachable as a public POST to /api/auth/callback/credentials: the limits live here, not in a page.
@@ -73,7 +101,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    async signIn({ user, account, email }) {
+    async signIn({ user, account, email, profile }) {
+      if (account?.type === 'oidc') {
+        // Only a verified email that already belongs to a Tend account (people join by invitation).
+        const verified = profile?.email_verified === true && typeof profile.email === 'string';
+        return verified && (await findUserByEmail(profile.email as string)) !== null;
+      }
       if (account?.type !== 'email') return true;
       // Asking for a link always looks the same; following one works only for an existing account.
       if (email?.verificationRequest) return true;

@@ -164,7 +164,8 @@ export async function getInviteForAcceptance(token: string, now: Date = new Date
 
 /**
  * Accepts an invite: creates the account (or reuses one with that email), sets
- * the password when given, and adds the membership and team. Single use: a
+ * the password when given (without one, the person signs in by email link), and
+ * adds the membership and team. Single use: a
  * second acceptance, even at the same moment, fails.
  * @returns the email to sign in with
  * @throws UserInputError for a used, expired or unknown link, or a weak password (field "password")
@@ -184,7 +185,6 @@ export async function acceptInvite(token: string, password: string | null, now: 
     });
 
     const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
-    if (!existing?.passwordHash && password === null) throw new UserInputError('Choose a password.', 'password');
     let passwordHash: string | undefined;
     if (password !== null) {
       const check = checkPassword(password, { email: invite.email, name: invite.name });

@@ -34,7 +34,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible();
 }
 
@@ -79,7 +79,7 @@ export async function startCheckIn(page: Page): Promise<void> {
 /** Waits for an email to `to` in the run's SMTP sink and returns the first link matching `pattern`. */
 export async function linkFromMail(to: string, pattern: RegExp): Promise<string> {
   const { readSinkDir, firstLink } = await import('../fixtures/smtp-sink');
-  const { MAIL_DIR } = await import('./global-setup');
+  const { MAIL_DIR } = await import('./mail-dir');
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const message = readSinkDir(MAIL_DIR).reverse().find((m) => m.to.includes(to.toLowerCase()));

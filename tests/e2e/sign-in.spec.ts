@@ -17,7 +17,7 @@ test('a wrong password and an unknown account get the same clear message, keepin
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.locator('#sign-in-error')).toHaveText(message);
     await expect(page.getByLabel('Email')).toHaveValue(email);
     await expectAccessible(page);
@@ -26,7 +26,7 @@ test('a wrong password and an unknown account get the same clear message, keepin
 
 test('an empty form is answered next to each field', async ({ page }) => {
   await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.locator('#email-error')).toHaveText('Enter your email address.');
   await expect(page.locator('#password-error')).toHaveText('Enter your password.');
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
@@ -59,11 +59,11 @@ test('repeated failed sign-ins are refused with a clear “try again in N minute
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('limited-nobody@example.test');
     await page.getByLabel('Password').fill(`guess-${i}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.locator('#sign-in-error')).toHaveText('That email and password don’t match an account. Check them and try again.');
   }
   await page.getByLabel('Password').fill('guess-5');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.locator('#sign-in-error')).toHaveText(/^Too many sign-in attempts\. For your security, try again in 1[45] minutes\.$/);
   await expectAccessible(page);
 });

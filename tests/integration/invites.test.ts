@@ -66,6 +66,14 @@ describe('invites', () => {
     ]);
   });
 
+  it('can be accepted without a password: the account then signs in by email link only', async () => {
+    await createInvite(admin, { email: 'linkonly@example.test', name: 'Link Only', roles: ['clinician'] }, BASE);
+    expect(await acceptInvite(tokenFrom('linkonly@example.test'), null)).toEqual({ email: 'linkonly@example.test' });
+    const db = await getDb();
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'linkonly@example.test' }, select: { passwordHash: true } })).toEqual({ passwordHash: null });
+    expect(await authenticateWithPassword('linkonly@example.test', '')).toBeNull();
+  });
+
   it('two acceptances at the same moment: exactly one succeeds', async () => {
     await createInvite(admin, { email: 'twice@example.test', name: 'Twice', roles: ['clinician'] }, BASE);
     const token = tokenFrom('twice@example.test');

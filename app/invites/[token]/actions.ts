@@ -11,6 +11,7 @@ const ZAccept = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
   password: z.string().max(1024).optional(),
   confirm: z.string().max(1024).optional(),
+  method: z.enum(['link']).optional(),
 });
 
 /** Accepts an invite (a public POST: the token is the credential), then signs the person in. */
@@ -35,7 +36,7 @@ export async function acceptInviteAction(_previous: FormState, formData: FormDat
     }
     throw error;
   }
-  if (!settingPassword) redirect('/sign-in?joined=1');
+  if (!settingPassword) redirect(formData.get('method') === 'link' ? '/sign-in/link?joined=1' : '/sign-in?joined=1');
   await signIn('credentials', { email, password, redirectTo: '/' });
   return { status: 'success' };
 }

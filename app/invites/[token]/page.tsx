@@ -49,6 +49,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <TextField name="confirm" label="New password again" type="password" autoComplete="new-password" />
         </ActionForm>
       )}
+      {invite.hasAccount ? null : (
+        <section className="panel" aria-labelledby="no-password">
+          <h2 id="no-password">Or go without a password</h2>
+          <p>Sign in each time with a single-use link emailed to {invite.email}.</p>
+          <ActionForm action={acceptInviteAction} submitLabel="Set up without a password" secondary>
+            <input type="hidden" name="token" value={token} />
+            <input type="hidden" name="method" value="link" />
+          </ActionForm>
+        </section>
+      )}
     </div>
   );
 }

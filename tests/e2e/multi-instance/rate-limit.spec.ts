@@ -54,7 +54,7 @@ test('failed sign-ins spread over two app processes add up to one limit', async 
     await page!.goto('/sign-in');
     await page!.getByLabel('Email').fill('clinician@example.org');
     await page!.getByLabel('Password').fill(password);
-    await page!.getByRole('button', { name: 'Sign in' }).click();
+    await page!.getByRole('button', { name: 'Sign in', exact: true }).click();
     return page!.locator('#sign-in-error');
   };
   for (const [page, times] of [[a, 3], [b, 2]] as const) {
