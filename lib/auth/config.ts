@@ -65,9 +65,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
-    // A wrong password is routine, not a server error; never log who tried.
+    // A wrong password, a used link or a refused single sign-on is routine, not a
+    // server error; never log who tried.
     error(error) {
-      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (['CredentialsSignin', 'AccessDenied', 'Verification'].includes(type)) return;
       console.error('[auth]', error);
     },
   },

@@ -52,18 +52,58 @@ test('an admin changes settings and teams; each change is in the audit log, whic
   await page.getByRole('button', { name: 'Create team' }).click();
   await expect(page.getByText('There is already a team called “Night Shift”.').first()).toBeVisible();
 
+  await page.getByLabel('New name for Night Shift').fill('Night Team');
+  await page.getByRole('button', { name: 'Rename Night Shift' }).click();
+  await expect(page.getByRole('heading', { name: 'Night Team', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Archive Night Team' }).click();
+  await expect(page.getByRole('heading', { name: 'Night Team (archived)', level: 2 })).toBeVisible();
+
   // Members: names, roles and teams, nothing about check-ins.
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('row', { name: /Sam Okafor/ })).toContainText('clinician@example.org');
   await expect(page.locator('main')).not.toContainText(/check-in on|score|burnout|moderate/i);
   await expectAccessible(page);
 
+  await page.getByRole('link', { name: 'Maria Gonzalez' }).click();
+  await expect(page.locator('main')).not.toContainText(/score|burnout|moderate|check-in on/i);
+  await expectAccessible(page);
+  const roles = page.getByRole('group', { name: 'Roles' });
+  await roles.getByLabel(/^Manager/).check();
+  await page.getByRole('group', { name: 'Manages' }).getByLabel('Outreach').check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove from organisation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed from the organisation.' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Restore membership' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored to the organisation.' })).toBeVisible();
+
+  // Invites: one sent and withdrawn.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Invites' }).click();
+  await page.getByLabel('Email').fill('withdrawn@example.test');
+  await page.getByLabel('Name').fill('Wyn Drawn');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Invitation sent to withdrawn@example.test.' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Withdraw invitation to withdrawn@example.test' }).click();
+  // The withdrawn invitation leaves the pending list.
+  await expect(page.getByText('Wyn Drawn (withdrawn@example.test)')).toHaveCount(0);
+
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click();
   const log = page.getByRole('table');
-  await expect(log.getByRole('row').nth(1)).toContainText('Created team Night Shift');
+  await expect(log.getByRole('row').nth(1)).toContainText('Revoked the invite of withdrawn@example.test');
+  await expect(log).toContainText('Created team Night Shift');
   await expect(log).toContainText('Changed settings of Riverside Community Mental Health');
   await expect(log).toContainText('anonymityThreshold: 5 → 6');
   await expect(log).toContainText('Changed support contacts: Staff wellbeing line');
+  await expect(log).toContainText('Renamed team Night Team');
+  await expect(log).toContainText('Archived team Night Team');
+  await expect(log).toContainText('Changed the roles of maria.gonzalez@example.org');
+  await expect(log).toContainText('Changed the teams of maria.gonzalez@example.org');
+  await expect(log).toContainText('Removed maria.gonzalez@example.org');
+  await expect(log).toContainText('Restored maria.gonzalez@example.org');
+  await expect(log).toContainText('Invited withdrawn@example.test');
+  await expect(log).toContainText('Revoked the invite of withdrawn@example.test');
   await expect(log).not.toContainText(/score|burnout|compassion|answer/i);
   await expectAccessible(page);
 });

@@ -8,7 +8,7 @@ test.use({ javaScriptEnabled: false });
 
 test('the whole check-in works as plain HTML forms with JavaScript disabled', async ({ page, context }) => {
   await signIn(page, 'e2e-nojs@example.test');
-  await startCheckIn(page);
+  await startCheckIn(page, expectAccessibleWithoutJs);
   await expect(progress(page)).toHaveText('0 of 30 answered');
 
   // Pages 1–4 posted one at a time; nothing is saved until a page is posted.

@@ -65,12 +65,13 @@ export function progress(page: Page): Locator {
 
 /**
  * Presses "Start check-in" (or "Resume check-in"); before a first check-in the
- * privacy notice comes first and is acknowledged.
+ * privacy notice comes first: it is scanned with `scan`, then acknowledged.
  */
-export async function startCheckIn(page: Page): Promise<void> {
+export async function startCheckIn(page: Page, scan: (page: Page) => Promise<void> = expectAccessible): Promise<void> {
   await page.getByRole('button', { name: /^(Start|Resume) check-in$/ }).click();
   await expect(page).toHaveURL(/\/(privacy\?continue=check-in|check-ins\/)/);
   if (page.url().includes('/privacy')) {
+    await scan(page);
     await page.getByRole('button', { name: 'I understand: start my check-in' }).click();
   }
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}/);

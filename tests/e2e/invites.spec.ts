@@ -31,26 +31,31 @@ test('an admin invites by CSV (one bad row reported); the invitee accepts from t
   await invitee.getByLabel('New password again').fill('quiet-harbour-lanterns');
   await invitee.getByRole('button', { name: 'Create my account' }).click();
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Hello, Ivy');
+  await expectAccessible(invitee);
 
   // A used link cannot be used again.
   const again = await context.newPage();
   await again.goto(link);
   await expect(again.getByRole('heading', { level: 1 })).toHaveText('This invitation can’t be used');
+  await expectAccessible(again);
   await again.close();
 
   // Signs in with the new password and checks in.
   await invitee.getByRole('button', { name: 'Sign out' }).click();
   await signIn(invitee, 'ivy.invitee@example.test', 'quiet-harbour-lanterns');
   await startCheckIn(invitee);
+  await expectAccessible(invitee);
   for (let n = 1; n <= 30; n++) {
     await answer(invitee, ITEM_TEXTS[n - 1]!, ANSWERS[n - 1]!);
     if (n % 6 === 0 && n < 30) {
       await invitee.getByRole('button', { name: 'Next page' }).click();
       await expect(invitee).toHaveURL(new RegExp(`page=${n / 6 + 1}`));
+      await expectAccessible(invitee);
     }
   }
   await invitee.getByRole('button', { name: 'Submit check-in' }).click();
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+  await expectAccessible(invitee);
   await context.close();
 
   await page.goto('/admin/audit');

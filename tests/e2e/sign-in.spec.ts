@@ -2,10 +2,13 @@ import { expect, test } from '@playwright/test';
 import { ITEM_TEXTS } from '../fixtures/answers';
 import { answer, DEMO_PASSWORD, expectAccessible, itemGroup, progress, signIn, startCheckIn } from './helpers';
 
-test('every page but sign-in needs a session', async ({ page }) => {
-  for (const path of ['/', '/check-ins/00000000-0000-4000-8000-000000000000', '/check-ins/00000000-0000-4000-8000-000000000000/result']) {
+test('signed out, every page but sign-in (and the privacy notice) leads to sign-in and shows nothing', async ({ page }) => {
+  const id = '00000000-0000-4000-8000-000000000000';
+  const pages = ['/', '/account', `/check-ins/${id}`, `/check-ins/${id}/result`, '/admin', '/admin/teams', '/admin/members', `/admin/members/${id}`, '/admin/invites', '/admin/settings', '/admin/audit'];
+  for (const path of pages) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page, path).toHaveURL(/\/sign-in$/);
+    await expect(page.locator('main')).not.toContainText(/Riverside Community|@example\.org|score/i);
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Tend');
   await expectAccessible(page);

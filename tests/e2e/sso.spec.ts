@@ -32,6 +32,7 @@ test('single sign-on is refused for an unverified email, and for an email with n
     await loginAtProvider(page, login);
     await expect(page).toHaveURL(/\/sign-in\?error=AccessDenied/);
     await expect(page.getByRole('alert').filter({ hasText: 'That sign-in was not accepted' })).toBeVisible();
+    await expectAccessible(page);
     await page.goto('/');
     await expect(page).toHaveURL(/\/sign-in$/);
     await context.close();
