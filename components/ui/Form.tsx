@@ -75,6 +75,30 @@ function useField(name: string, defaultValue?: string) {
   return { error, value, stateKey: `${state.status}:${state.message ?? ''}` };
 }
 
+/** Label, hint and error of one field, wired to the control by id (`aria-describedby` lists hint and error). */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
 export function TextField({
   name,
   label,
@@ -98,20 +122,8 @@ export function TextField({
 }) {
   const id = useId();
   const { error, value, stateKey } = useField(name, defaultValue);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         key={stateKey}
         id={id}
@@ -123,9 +135,9 @@ export function TextField({
         min={min}
         max={max}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -144,28 +156,16 @@ export function SelectField({
 }) {
   const id = useId();
   const { error, value, stateKey } = useField(name, defaultValue);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select key={stateKey} id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select key={stateKey} id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -188,9 +188,8 @@ export function CheckboxGroup({
   const error = state.fieldErrors?.[name];
   const submitted = state.status === 'error' ? state.values?.[name] : undefined;
   const checked = new Set(state.status === 'error' ? (submitted === undefined ? [] : [submitted].flat()) : defaultValues);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`field checkboxes${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+    <fieldset className={`field checkboxes${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
@@ -215,21 +214,9 @@ export function CheckboxGroup({
 export function FileField({ name, label, accept, hint }: { name: string; label: string; accept?: string; hint?: string }) {
   const id = useId();
   const { error, stateKey } = useField(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input key={stateKey} id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input key={stateKey} id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+    </FieldFrame>
   );
 }
