@@ -1,6 +1,5 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { signOut } from '@/lib/auth/config';
@@ -22,5 +21,4 @@ export async function signOutEverywhereAction(): Promise<void> {
   const actor = await requireUser();
   await signOutEverywhere(actor);
   await signOut({ redirectTo: '/sign-in?signedOutEverywhere=1' });
-  redirect('/sign-in');
 }
