@@ -1,19 +1,15 @@
 import type { NextConfig } from 'next';
-
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-];
+import { STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WASM and data files from its own package folder; argon2 and
   // pg are native or Node-only. Keep them out of the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
+  // The Content-Security-Policy (with a nonce) and HSTS depend on the request and
+  // the configured origin: proxy.ts sends them.
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }];
   },
 };
 

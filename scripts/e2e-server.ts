@@ -40,7 +40,7 @@ async function main() {
     await run([tsx, '--conditions=react-server', 'prisma/seed.ts', '--extra-clinicians', E2E_CLINICIANS.join(',')], env);
   }
 
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+  const server = spawn(process.execPath, [tsx, path.join(root, 'scripts/server.ts')], {
     cwd: root,
     env,
     stdio: 'inherit',

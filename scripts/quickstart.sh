@@ -8,6 +8,9 @@ npm ci --no-audit --no-fund
 npm run -s build
 npm run -s db:deploy
 node node_modules/tsx/dist/cli.mjs --conditions=react-server prisma/seed.ts --if-empty
+# A demo on one machine: without a mail server, sign-in links and invitations are
+# written to this terminal (the server warns about it). Set SMTP_URL to send them.
+[ -n "${SMTP_URL:-}" ] || export MAIL_TO_LOG="${MAIL_TO_LOG:-1}"
 echo
 echo "Tend is starting on http://localhost:${PORT:-3000} — sign in as clinician@example.org with the password tend-demo-password (README: demo accounts)."
 exec npm start

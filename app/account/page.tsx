@@ -1,25 +1,38 @@
 import { ActionForm, TextField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
-import { changePasswordAction, signOutEverywhereAction } from './actions';
+import { hasPassword } from '@/lib/services/accounts';
+import { changePasswordAction, requestPasswordLinkAction, signOutEverywhereAction } from './actions';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser();
+  const withPassword = await hasPassword(actor);
   return (
     <div className="page page--narrow">
       <h1>Your account</h1>
       <p>
         {actor.name} · {actor.email}
       </p>
-      <section className="panel" aria-labelledby="password">
-        <h2 id="password">Change your password</h2>
-        <ActionForm action={changePasswordAction} submitLabel="Change password">
-          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-          <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters; a few unrelated words work well." />
-          <TextField name="confirm" label="New password again" type="password" autoComplete="new-password" />
-        </ActionForm>
-      </section>
+      {withPassword ? (
+        <section className="panel" aria-labelledby="password">
+          <h2 id="password">Change your password</h2>
+          <ActionForm action={changePasswordAction} submitLabel="Change password">
+            <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+            <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters; a few unrelated words work well." />
+            <TextField name="confirm" label="New password again" type="password" autoComplete="new-password" />
+          </ActionForm>
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="password">
+          <h2 id="password">Set a password</h2>
+          <p>
+            You sign in with email links or single sign-on. To add a password as well, we’ll email {actor.email} a link that
+            lets you choose one: proof that the address is yours.
+          </p>
+          <ActionForm action={requestPasswordLinkAction} submitLabel="Email me a link to set a password" secondary />
+        </section>
+      )}
       <section className="panel" aria-labelledby="everywhere">
         <h2 id="everywhere">Sign out everywhere</h2>
         <p>Ends your sessions on every device and browser, this one included.</p>

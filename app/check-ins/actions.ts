@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/auth/action';
+import { ForbiddenError } from '@/lib/services/actor';
 import { requireUser } from '@/lib/auth/session';
 import {
   CheckInClosedError,
@@ -43,6 +44,8 @@ const checkInPage = authedAction(ZCheckInPageInput, async (actor, input) => {
     if (input.answers.length > 0) await saveCheckInAnswers(actor, input.checkInId, input.answers);
   } catch (error) {
     if (error instanceof CheckInClosedError) redirect(`${base}/result`);
+    // No longer allowed to check in here (removed, or the clinician role taken away): home explains.
+    if (error instanceof ForbiddenError) redirect('/');
     throw error;
   }
   switch (input.intent) {
@@ -53,7 +56,10 @@ const checkInPage = authedAction(ZCheckInPageInput, async (actor, input) => {
     case 'save':
       redirect('/?saved=1');
     case 'submit': {
-      const outcome = await submitCheckIn(actor, input.checkInId);
+      const outcome = await submitCheckIn(actor, input.checkInId).catch((error: unknown) => {
+        if (error instanceof ForbiddenError) redirect('/');
+        throw error;
+      });
       if (outcome.ok) redirect(`${base}/result`);
       redirect(`${base}?page=${input.page}&incomplete=1`);
     }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/session';
+import { canCheckIn } from '@/lib/services/permissions';
 import { getAnonymityThreshold } from '@/lib/services/privacy';
 import { acknowledgePrivacyAction } from './actions';
 
@@ -8,7 +9,9 @@ export const metadata = { title: 'Who can see what' };
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getCurrentUser();
   const [k, query] = await Promise.all([getAnonymityThreshold(actor), searchParams]);
-  const continueTo = query.continue === 'check-in' ? 'check-in' : '';
+  const checksIn = canCheckIn(actor);
+  // Only someone who may check in goes on to a check-in from here (an admin who is not a clinician goes home).
+  const continueTo = checksIn && query.continue === 'check-in' ? 'check-in' : '';
   return (
     <div className="page">
       <h1>Who can see what</h1>
@@ -37,7 +40,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
       {actor && !actor.privacyAcknowledged ? (
         <form action={acknowledgePrivacyAction} className="panel">
           <input type="hidden" name="continue" value={continueTo} />
-          <p>Please confirm you have read this before your first check-in.</p>
+          <p>{checksIn ? 'Please confirm you have read this before your first check-in.' : 'Please confirm you have read this.'}</p>
           <button type="submit" className="button">
             I understand{continueTo ? ': start my check-in' : ''}
           </button>

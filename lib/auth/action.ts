@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, UserInputError, type Actor } from '../services/actor';
 import type { FormState } from '../validation/form-state';
+import { allFormValues, formValues } from '../validation/form-values';
 import { requireUser } from './session';
 
 export type ActionResult<T> =
@@ -43,17 +44,6 @@ export function authedAction<S extends z.ZodType, R>(
   };
 }
 
-/** Form values as submitted (repeated names become lists), without Next's internal fields. */
-export function formValues(formData: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
-    const existing = values[key];
-    values[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return values;
-}
-
 /**
  * The shape of every form action used with `useActionState`: sign-in check →
  * zod parse → one service call. Bad input comes back as field errors with the
@@ -68,7 +58,7 @@ export function formAction<S extends z.ZodType>(
   return async (_previous, formData) => {
     const actor = await requireUser();
     const values = formValues(formData);
-    const parsed = schema.safeParse(prepare(values));
+    const parsed = schema.safeParse(prepare(allFormValues(formData)));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;

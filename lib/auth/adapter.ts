@@ -1,18 +1,13 @@
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
-import {
-  consumeVerificationToken,
-  findUserByEmail,
-  findUserById,
-  markEmailVerified,
-  storeVerificationToken,
-  type SignInUser,
-} from '../services/sign-in-links';
+import { findUserByEmail, findUserById, type SignInUser } from '../services/sign-in-links';
 import { findUserBySsoAccount, linkSsoAccount } from '../services/sso';
 
 /**
- * The Auth.js adapter Tend needs for email sign-in links. Sessions stay signed
- * cookies (JWT strategy); accounts are never created here: people join by
- * invitation, so an unknown address cannot sign up through a link.
+ * The Auth.js adapter Tend needs for single sign-on: finding an account and
+ * linking a provider's identity to it. Sessions stay signed cookies (JWT
+ * strategy); accounts are never created here: people join by invitation, so
+ * nobody can sign up through a provider. Email sign-in links are Tend's own
+ * (lib/services/sign-in-links.ts), not Auth.js's.
  */
 const toAdapterUser = (user: SignInUser): AdapterUser & { sessionVersion: number } => ({
   id: user.id,
@@ -39,18 +34,13 @@ export const tendAdapter: Adapter = {
     return user ? toAdapterUser(user) : null;
   },
   async updateUser(user) {
-    const updated = await markEmailVerified(user.id, user.emailVerified ?? new Date());
-    return toAdapterUser(updated);
+    // Nothing an identity provider says changes a Tend account.
+    const current = await findUserById(user.id);
+    if (!current) throw new Error('No such account.');
+    return toAdapterUser(current);
   },
   async linkAccount(account) {
     await linkSsoAccount(account.userId, account.provider, account.providerAccountId);
     return undefined;
-  },
-  async createVerificationToken(token) {
-    await storeVerificationToken(token);
-    return token;
-  },
-  async useVerificationToken({ identifier, token }) {
-    return consumeVerificationToken(identifier, token);
   },
 };

@@ -1,11 +1,18 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { appOrigin, isSecureOrigin } from '../config/server';
 import { signInWithPassword } from '../services/accounts';
 import { clientAddress } from '../services/rate-limit';
-import { findUserByEmail, sendSignInLink } from '../services/sign-in-links';
+import { findUserByEmail, findUserById, redeemSignInLink } from '../services/sign-in-links';
+import { ssoEmailAllowed } from '../services/sso';
 import { tendAdapter } from './adapter';
 import { resolveAuthSecret } from './secret';
+
+// Auth.js builds every URL it uses (redirects, the SSO callback) from AUTH_URL
+// when it is set, and from the request's Host and X-Forwarded-Host otherwise:
+// pin it to the configured origin so no request header can steer a link.
+process.env.AUTH_URL = `${appOrigin()}/api/auth`;
 
 /**
  * Optional single sign-on with any OpenID Connect provider (OIDC_ISSUER,
@@ -34,9 +41,6 @@ function ssoProviders() {
   ];
 }
 
-/** Sign-in links work once, within this many minutes. */
-export const SIGN_IN_LINK_MINUTES = 15;
-
 /** A session ends after 12 hours without activity (it is renewed at most hourly while in use). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -51,6 +55,10 @@ class InvalidCredentials extends CredentialsSignin {
   code = 'invalid_credentials';
 }
 
+class InvalidLink extends CredentialsSignin {
+  code = 'invalid_link';
+}
+
 /** Too many attempts: the code carries the minutes to wait ("rate_limited:7"). */
 class RateLimited extends CredentialsSignin {
   constructor(minutes: number) {
@@ -62,6 +70,8 @@ class RateLimited extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: (secret ??= resolveAuthSecret()),
   trustHost: true,
+  // The configured origin decides, not the request: https in APP_URL means Secure cookies.
+  useSecureCookies: isSecureOrigin(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
@@ -75,19 +85,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   adapter: tendAdapter,
   providers: [
-    {
-      id: 'email',
-      type: 'email',
+    Credentials({
+      id: 'email-link',
       name: 'Email link',
-      from: '',
-      maxAge: SIGN_IN_LINK_MINUTES * 60,
-      options: {},
-      // Also reachable as a public POST to /api/auth/signin/email: limits and the
-      // known-account check live here, not in a page.
-      async sendVerificationRequest({ identifier, url, request }) {
-        await sendSignInLink(identifier, url, clientAddress(request.headers), SIGN_IN_LINK_MINUTES);
+      credentials: { token: { label: 'Token' } },
+      // Reached only by a POST (the confirmation page, or /api/auth/callback/email-link
+      // with Auth.js's CSRF token): following a link never signs anyone in by itself.
+      async authorize(raw) {
+        const token = typeof raw?.token === 'string' ? raw.token : '';
+        const user = await redeemSignInLink(token);
+        if (!user) throw new InvalidLink();
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
-    },
+    }),
     ...ssoProviders(),
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
@@ -103,22 +113,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    async signIn({ user, account, email, profile }) {
+    async signIn({ account, profile }) {
       if (account?.type === 'oidc') {
         // Only a verified email that already belongs to a Tend account (people join by invitation).
         const verified = profile?.email_verified === true && typeof profile.email === 'string';
-        return verified && (await findUserByEmail(profile.email as string)) !== null;
+        return verified && ssoEmailAllowed(profile.email as string) && (await findUserByEmail(profile.email as string)) !== null;
       }
-      if (account?.type !== 'email') return true;
-      // Asking for a link always looks the same; following one works only for an existing account.
-      if (email?.verificationRequest) return true;
-      return !!user.email && (await findUserByEmail(user.email)) !== null;
+      return true;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
       }
+      // Every use of a session (pages, /api/auth/session) checks it against the
+      // account: after "sign out everywhere" or a password change the old cookie
+      // gives no session anywhere, and is cleared rather than renewed.
+      const current = token.sub ? await findUserById(token.sub) : null;
+      if (!current || current.sessionVersion !== Number(token.sv ?? -1)) return null;
       return token;
     },
     session({ session, token }) {

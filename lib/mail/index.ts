@@ -1,25 +1,26 @@
 import 'server-only';
 import type { Transporter } from 'nodemailer';
+import { emailFrom, mailDelivery } from '../config/server';
 
 /**
- * Outgoing email over SMTP (SMTP_URL, e.g. smtp://user:pass@mail.example.org:587;
- * EMAIL_FROM). With no SMTP configured — the embedded quick start — messages are
- * written to the server log instead, so links still reach whoever runs it.
+ * Sends one message now, over SMTP (SMTP_URL; EMAIL_FROM), or to the server
+ * log where lib/config/server.ts allows it (development, or MAIL_TO_LOG=1):
+ * production without a mail server refuses rather than log a link. Code that
+ * sends mail on someone's behalf does not call this directly: it writes to the
+ * outbox (./outbox.ts), which calls this after the response.
  */
 export type Mail = { to: string; subject: string; text: string };
 
-let transport: Promise<Transporter> | undefined;
+let transport: { url: string; transporter: Promise<Transporter> } | undefined;
 
-export function emailFrom(): string {
-  return process.env.EMAIL_FROM || 'Tend <no-reply@tend.invalid>';
-}
+export { emailFrom };
 
-export async function sendMail(mail: Mail): Promise<void> {
-  const url = process.env.SMTP_URL;
-  if (!url) {
+export async function deliverMail(mail: Mail): Promise<void> {
+  if (mailDelivery() === 'log') {
     console.info(`[mail] no SMTP_URL set: the message below was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n[mail] end`);
     return;
   }
-  transport ??= import('nodemailer').then(({ createTransport }) => createTransport(url));
-  await (await transport).sendMail({ from: emailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+  const url = process.env.SMTP_URL as string;
+  if (transport?.url !== url) transport = { url, transporter: import('nodemailer').then(({ createTransport }) => createTransport(url)) };
+  await (await transport.transporter).sendMail({ from: emailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
 }

@@ -3,12 +3,19 @@ import { getDb, Prisma } from '../db';
 import { PROQOL5 } from '../instruments/proqol5';
 import { isWordingPreset, DEFAULT_WORDING_PRESET, type WordingPreset } from '../instruments/wording';
 import { assertAnswer, ITEM_COUNT, SCORING_VERSION, scoreProqol5, type Band, type Proqol5Scores } from '../scoring';
-import { assertId, NotFoundError, PrivacyNoticeRequiredError, type Actor } from './actor';
+import { assertId, ForbiddenError, NotFoundError, PrivacyNoticeRequiredError, type Actor } from './actor';
 import { assertCanCheckIn } from './permissions';
 
 /**
  * A clinician's own check-ins. Every query is scoped by the acting user's id,
  * so another person's check-in reads exactly like one that does not exist.
+ *
+ * Changing a draft (starting, answering, submitting) takes an active member
+ * with the clinician role, checked twice: on the actor (assertCanCheckIn) and
+ * again inside the transaction, from the database, for the check-in's own
+ * organisation, since an admin may remove the person or take their clinician
+ * role away while a request is under way. Reading one's own past check-ins
+ * needs no membership: a removed person still reads their own results.
  */
 
 export type AnswerInput = { itemNumber: number; value: number };
@@ -118,6 +125,44 @@ export async function getCheckInForAnswering(actor: Actor, id: string): Promise<
   };
 }
 
+/**
+ * Refuses unless the check-in belongs to the actor's current organisation and
+ * the database still holds an active membership there with the clinician role.
+ * The membership row stays share-locked until the transaction ends, so a
+ * concurrent removal or role change waits for it (and a change committed first
+ * is seen here).
+ * @throws ForbiddenError otherwise
+ */
+async function assertStillChecksIn(tx: Prisma.TransactionClient, actor: Actor, checkInOrganisationId: string): Promise<void> {
+  const { organisationId } = assertCanCheckIn(actor);
+  if (checkInOrganisationId !== organisationId) {
+    throw new ForbiddenError('This check-in belongs to an organisation you no longer check in with.');
+  }
+  const active = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "memberships"
+    WHERE "user_id" = ${actor.userId}::uuid AND "organisation_id" = ${organisationId}::uuid
+      AND "removed_at" IS NULL AND 'clinician' = ANY ("roles")
+    FOR SHARE`;
+  if (active.length === 0) throw new ForbiddenError('Only clinicians who are members of an organisation can check in.');
+}
+
+/**
+ * Locks the actor's check-in row until the transaction ends (so saves and
+ * submits of it take turns) and reads its status and organisation.
+ */
+async function lockOwnCheckIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  id: string,
+): Promise<{ status: 'draft' | 'submitted'; organisationId: string } | null> {
+  assertId(id);
+  const [row] = await tx.$queryRaw<{ status: 'draft' | 'submitted'; organisation_id: string }[]>`
+    SELECT "status"::text AS "status", "organisation_id"::text AS "organisation_id" FROM "check_ins"
+    WHERE "id" = ${id}::uuid AND "user_id" = ${actor.userId}::uuid
+    FOR UPDATE`;
+  return row ? { status: row.status, organisationId: row.organisation_id } : null;
+}
+
 function assertAnswers(answers: readonly AnswerInput[]): void {
   for (const { itemNumber, value } of answers) {
     if (!Number.isInteger(itemNumber) || itemNumber < 1 || itemNumber > ITEM_COUNT) {
@@ -138,19 +183,16 @@ export async function saveCheckInAnswers(
   id: string,
   answers: readonly AnswerInput[],
 ): Promise<{ answeredCount: number }> {
+  assertCanCheckIn(actor);
   assertAnswers(answers);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    // Touching the row first locks it, so a concurrent submit waits for these answers.
-    const touched = await tx.checkIn.updateMany({
-      where: { ...ownCheckIn(actor, id), status: 'draft' },
-      data: { updatedAt: new Date() },
-    });
-    if (touched.count === 0) {
-      const exists = await tx.checkIn.findFirst({ where: ownCheckIn(actor, id), select: { id: true } });
-      if (!exists) throw new NotFoundError();
-      throw new CheckInClosedError();
-    }
+    // Locking the row first makes a concurrent submit wait for these answers.
+    const checkIn = await lockOwnCheckIn(tx, actor, id);
+    if (!checkIn) throw new NotFoundError();
+    if (checkIn.status === 'submitted') throw new CheckInClosedError();
+    await assertStillChecksIn(tx, actor, checkIn.organisationId);
+    await tx.checkIn.update({ where: ownCheckIn(actor, id), data: { updatedAt: new Date() } });
     for (const { itemNumber, value } of answers) {
       await tx.checkInAnswer.upsert({
         where: { checkInId_itemNumber: { checkInId: id, itemNumber } },
@@ -166,25 +208,29 @@ export async function saveCheckInAnswers(
  * Submits the actor's draft: scores it, records the teams the actor belongs to
  * now, and closes it. Idempotent: submitting a submitted check-in changes
  * nothing and reports success, so a double click or a re-post stores one.
+ * One transaction: lock the check-in, re-check the membership, then read the
+ * answers, so the scores are those of the answers stored when it closes.
  * @returns the unanswered item numbers instead when the draft is incomplete
- * @throws NotFoundError unless the actor owns the check-in
+ * @throws NotFoundError unless the actor owns the check-in; ForbiddenError
+ *   unless the actor is (still) an active clinician of its organisation
  */
 export async function submitCheckIn(actor: Actor, id: string, now: Date = new Date()): Promise<SubmitOutcome> {
+  assertCanCheckIn(actor);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const checkIn = await tx.checkIn.findFirst({
-      where: ownCheckIn(actor, id),
-      select: { status: true, organisationId: true, answers: { select: { itemNumber: true, value: true } } },
-    });
+    // Lock first: a save in flight finishes before the answers are read below.
+    const checkIn = await lockOwnCheckIn(tx, actor, id);
     if (!checkIn) throw new NotFoundError();
     if (checkIn.status === 'submitted') return { ok: true as const, id };
+    await assertStillChecksIn(tx, actor, checkIn.organisationId);
 
-    const byItem = new Map(checkIn.answers.map((a) => [a.itemNumber, a.value]));
+    const answers = await tx.checkInAnswer.findMany({ where: { checkInId: id }, select: { itemNumber: true, value: true } });
+    const byItem = new Map(answers.map((a) => [a.itemNumber, a.value]));
     const missing = PROQOL5.items.map((item) => item.number).filter((n) => !byItem.has(n));
     if (missing.length > 0) return { ok: false as const, missing };
 
     const scores = scoreProqol5(PROQOL5.items.map((item) => byItem.get(item.number) as number));
-    const closed = await tx.checkIn.updateMany({
+    await tx.checkIn.update({
       where: { ...ownCheckIn(actor, id), status: 'draft' },
       data: {
         status: 'submitted',
@@ -199,8 +245,6 @@ export async function submitCheckIn(actor: Actor, id: string, now: Date = new Da
         secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
       },
     });
-    // Another request submitted it between our read and this write: it recorded the teams.
-    if (closed.count === 0) return { ok: true as const, id };
 
     const teams = await tx.teamMembership.findMany({
       where: { userId: actor.userId, team: { organisationId: checkIn.organisationId, archivedAt: null } },

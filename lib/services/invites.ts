@@ -1,13 +1,14 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import { checkPassword } from '../auth/password-rules';
 import { getDb, Prisma } from '../db';
-import { sendMail } from '../mail';
+import { appOrigin } from '../config/server';
+import { enqueueMail } from '../mail/outbox';
 import { parseInviteCsv, type InviteCsvError, type TInviteInput } from '../validation/invites';
 import { recordAuditEvent } from './audit';
 import { assertId, NotFoundError, UserInputError, type Actor, type RoleName } from './actor';
 import { assertAdmin } from './permissions';
+import { hashToken, newToken } from './tokens';
 
 /**
  * Invitations: an admin invites by email (one at a time or from a CSV); the
@@ -17,8 +18,6 @@ import { assertAdmin } from './permissions';
 
 export const INVITE_LIFETIME_DAYS = 7;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export type PendingInvite = { id: string; email: string; name: string; roles: RoleName[]; team: string | null; expiresAt: Date; expired: boolean };
 
 async function teamsByName(organisationId: string): Promise<Map<string, { id: string; name: string }>> {
@@ -27,21 +26,24 @@ async function teamsByName(organisationId: string): Promise<Map<string, { id: st
   return new Map(teams.map((t) => [t.name.toLowerCase(), t]));
 }
 
-/**
- * Creates one invite and emails its link. A pending invite to the same address
- * is replaced (its link stops working).
- * @throws UserInputError when the person is already a member or the team does not exist
- */
 export type InviteInput = Omit<TInviteInput, 'team'> & { team?: string };
 
-export async function createInvite(actor: Actor, input: InviteInput, baseUrl: string, now: Date = new Date()): Promise<{ id: string }> {
+/**
+ * Creates one invite and queues its email (in the same transaction: no invite
+ * without its email, and the request does not wait for the mail server). The
+ * link is built from the configured origin (APP_URL). A pending invite to the
+ * same address is replaced (its link stops working).
+ * @throws UserInputError when the person is already a member or the team does not exist
+ */
+export async function createInvite(actor: Actor, input: InviteInput, now: Date = new Date()): Promise<{ id: string }> {
   const { organisationId } = assertAdmin(actor);
   const teams = await teamsByName(organisationId);
   const team = input.team ? teams.get(input.team.toLowerCase()) : undefined;
   if (input.team && !team) throw new UserInputError(`There is no team called “${input.team}”.`, 'team');
 
   const db = await getDb();
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
   const invite = await db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { organisationId, removedAt: null, user: { email: input.email } },
@@ -60,7 +62,7 @@ export async function createInvite(actor: Actor, input: InviteInput, baseUrl: st
         roles: input.roles,
         teamId: team?.id ?? null,
         tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_DAYS * 86_400_000),
+        expiresAt,
         invitedById: actor.userId,
       },
       select: { id: true, organisation: { select: { name: true } } },
@@ -74,23 +76,28 @@ export async function createInvite(actor: Actor, input: InviteInput, baseUrl: st
       targetLabel: input.email,
       details: { roles: input.roles, team: team?.name ?? null },
     });
+    await enqueueMail(
+      {
+        to: input.email,
+        subject: `You’re invited to Tend at ${created.organisation.name}`,
+        text: [
+          `Hello ${input.name},`,
+          '',
+          `${actor.name} has invited you to Tend at ${created.organisation.name}. Tend is a private space for regular check-ins on how your work is affecting you (the ProQOL 5). Only you can see your answers and results.`,
+          '',
+          `To set up your account, open this link within ${INVITE_LIFETIME_DAYS} days:`,
+          `${appOrigin()}/invites/${token}`,
+          '',
+          'If you were not expecting this, you can ignore this email.',
+        ].join('\n'),
+        expiresAt,
+      },
+      tx,
+      now,
+    );
     return created;
   });
 
-  await sendMail({
-    to: input.email,
-    subject: `You’re invited to Tend at ${invite.organisation.name}`,
-    text: [
-      `Hello ${input.name},`,
-      '',
-      `${actor.name} has invited you to Tend at ${invite.organisation.name}. Tend is a private space for regular check-ins on how your work is affecting you (the ProQOL 5). Only you can see your answers and results.`,
-      '',
-      `To set up your account, open this link within ${INVITE_LIFETIME_DAYS} days:`,
-      `${baseUrl}/invites/${token}`,
-      '',
-      'If you were not expecting this, you can ignore this email.',
-    ].join('\n'),
-  });
   return { id: invite.id };
 }
 
@@ -101,7 +108,6 @@ export async function createInvite(actor: Actor, input: InviteInput, baseUrl: st
 export async function createInvitesFromCsv(
   actor: Actor,
   csv: string,
-  baseUrl: string,
 ): Promise<{ invited: string[]; errors: InviteCsvError[] }> {
   const { organisationId } = assertAdmin(actor);
   const teams = [...(await teamsByName(organisationId)).values()].map((t) => t.name);
@@ -110,7 +116,7 @@ export async function createInvitesFromCsv(
   const errors = [...parsed.errors];
   for (const row of parsed.rows) {
     try {
-      await createInvite(actor, { email: row.email, name: row.name, roles: row.roles, team: row.team ?? undefined }, baseUrl);
+      await createInvite(actor, { email: row.email, name: row.name, roles: row.roles, team: row.team ?? undefined });
       invited.push(row.email);
     } catch (error) {
       if (!(error instanceof UserInputError)) throw error;
@@ -158,14 +164,14 @@ export async function getInviteForAcceptance(token: string, now: Date = new Date
   if (!invite || invite.revokedAt) return { status: 'unknown' };
   if (invite.acceptedAt) return { status: 'used' };
   if (invite.expiresAt <= now) return { status: 'expired' };
-  const user = await db.user.findUnique({ where: { email: invite.email }, select: { passwordHash: true } });
-  return { status: 'open', email: invite.email, name: invite.name, organisation: invite.organisation.name, hasAccount: !!user?.passwordHash };
+  const user = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+  return { status: 'open', email: invite.email, name: invite.name, organisation: invite.organisation.name, hasAccount: user !== null };
 }
 
 /**
- * Accepts an invite: creates the account (or reuses one with that email), sets
- * the password when given (without one, the person signs in by email link), and
- * adds the membership and team. Single use: a
+ * Accepts an invite: creates the account with the password when given (without
+ * one, the person signs in by email link), or joins an existing account with
+ * that email without changing how it signs in; then adds the membership and team. Single use: a
  * second acceptance, even at the same moment, fails.
  * @returns the email to sign in with
  * @throws UserInputError for a used, expired or unknown link, or a weak password (field "password")
@@ -184,7 +190,13 @@ export async function acceptInvite(token: string, password: string | null, now: 
       select: { id: true, organisationId: true, email: true, name: true, roles: true, teamId: true },
     });
 
-    const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
+    const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+    // An invitation joins an existing account to the organisation and never
+    // touches how it signs in: whoever holds the link must not be able to
+    // replace (or add) a password of someone else's account.
+    if (existing && password !== null) {
+      throw new UserInputError('You already have a Tend account: join without choosing a password, then sign in as usual.');
+    }
     let passwordHash: string | undefined;
     if (password !== null) {
       const check = checkPassword(password, { email: invite.email, name: invite.name });
@@ -192,7 +204,7 @@ export async function acceptInvite(token: string, password: string | null, now: 
       passwordHash = await hashPassword(password);
     }
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { ...(passwordHash ? { passwordHash } : {}), emailVerified: now }, select: { id: true } })
+      ? existing
       : await tx.user.create({ data: { email: invite.email, name: invite.name, passwordHash, emailVerified: now }, select: { id: true } });
 
     await tx.membership.upsert({

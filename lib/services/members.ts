@@ -73,6 +73,21 @@ export async function getMember(actor: Actor, userId: string): Promise<MemberSum
   return toSummary(row);
 }
 
+/**
+ * Locks the organisation's row until the transaction ends. Every change that
+ * may take an admin away (a role change, a removal) takes this lock first, so
+ * two of them run one after the other and the second one's count of remaining
+ * admins sees the first one's committed change: two admins removing or
+ * demoting each other at once cannot leave the organisation with none.
+ * NO KEY UPDATE rather than UPDATE: these still exclude each other, but rows
+ * merely referring to the organisation (an audit event, an accepted invite's
+ * membership) are not held up, so an invite accepted meanwhile cannot deadlock
+ * with a removal of the same person.
+ */
+async function lockOrganisation(tx: Prisma.TransactionClient, organisationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
+}
+
 async function assertAnotherAdminRemains(tx: Prisma.TransactionClient, organisationId: string, userId: string) {
   const others = await tx.membership.count({
     where: { organisationId, removedAt: null, roles: { has: 'admin' }, userId: { not: userId } },
@@ -85,6 +100,7 @@ export async function updateMember(actor: Actor, input: TMemberUpdateInput): Pro
   const { organisationId } = assertAdmin(actor);
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    await lockOrganisation(tx, organisationId);
     const membership = await tx.membership.findUnique({
       where: { userId_organisationId: { userId: input.userId, organisationId } },
       select: { id: true, roles: true, user: { select: { email: true } } },
@@ -145,8 +161,12 @@ export async function updateMember(actor: Actor, input: TMemberUpdateInput): Pro
 
 /**
  * Removes a member from the organisation (or restores them). A removed person
- * can still sign in to see, export or delete their own data, but can no longer
- * check in here; their past check-ins stay theirs.
+ * can still sign in and read their own past results, but can no longer check
+ * in here; their past check-ins stay theirs, and keep counting for the teams
+ * they counted for when submitted. Removal also ends their memberships of this
+ * organisation's teams, so nothing they do later counts for those teams.
+ * Restoring brings back the membership and its roles, not the teams: an admin
+ * assigns those again.
  */
 export async function setMemberRemoved(actor: Actor, userId: string, removed: boolean): Promise<void> {
   const { organisationId } = assertAdmin(actor);
@@ -154,6 +174,7 @@ export async function setMemberRemoved(actor: Actor, userId: string, removed: bo
   if (removed && userId === actor.userId) throw new UserInputError('You cannot remove yourself. Ask another admin.');
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    await lockOrganisation(tx, organisationId);
     const membership = await tx.membership.findUnique({
       where: { userId_organisationId: { userId, organisationId } },
       select: { id: true, removedAt: true, roles: true, user: { select: { email: true } } },
@@ -162,6 +183,17 @@ export async function setMemberRemoved(actor: Actor, userId: string, removed: bo
     if ((membership.removedAt !== null) === removed) return;
     if (removed && membership.roles.includes('admin')) await assertAnotherAdminRemains(tx, organisationId, userId);
     await tx.membership.update({ where: { id: membership.id }, data: { removedAt: removed ? new Date() : null } });
+    let details: Prisma.InputJsonValue | undefined;
+    if (removed) {
+      const teams = await tx.teamMembership.findMany({
+        where: { userId, team: { organisationId } },
+        select: { isManager: true, team: { select: { name: true } } },
+      });
+      await tx.teamMembership.deleteMany({ where: { userId, team: { organisationId } } });
+      // Team names only, as member.teams_changed records them: never anything about check-ins.
+      const ended = teams.map((t) => (t.isManager ? `${t.team.name} (manager)` : t.team.name)).sort();
+      if (ended.length > 0) details = { teams: { from: ended, to: [] } };
+    }
     await recordAuditEvent(tx, {
       organisationId,
       actorId: actor.userId,
@@ -169,6 +201,7 @@ export async function setMemberRemoved(actor: Actor, userId: string, removed: bo
       targetType: 'member',
       targetId: userId,
       targetLabel: membership.user.email,
+      details,
     });
   });
 }

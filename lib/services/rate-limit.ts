@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '../db';
+import { clientAddressFromHeaders } from '../http/client-address';
 
 /**
  * Attempt limits kept in the database, so they hold across any number of app
@@ -9,6 +10,12 @@ import { getDb } from '../db';
  * window boundary to get twice the attempts). Keys are stored as sha256 hashes: the table holds
  * no email addresses or client addresses. A limit applies to a key whether or
  * not an account exists for it, so being limited reveals nothing.
+ *
+ * An attempt is counted before it is decided (`consumeLimits`): one atomic
+ * statement adds it and returns the window's total, so of any number of
+ * simultaneous attempts at most `limit` see a total within the limit. A refused
+ * attempt takes its count back (waiting out a limit is not prolonged by
+ * trying), and so may one that succeeded where only failures should count.
  */
 export type Limit = { name: string; limit: number; windowMs: number };
 
@@ -19,8 +26,12 @@ export const SIGN_IN_PER_CLIENT: Limit = { name: 'sign-in:client', limit: 50, wi
 export const MAGIC_LINK_PER_ACCOUNT: Limit = { name: 'magic-link:account', limit: 3, windowMs: 15 * MINUTE };
 export const MAGIC_LINK_PER_CLIENT: Limit = { name: 'magic-link:client', limit: 10, windowMs: 15 * MINUTE };
 
+/** The longest window of any limit: older buckets can be purged. */
+export const LONGEST_WINDOW_MS = 15 * MINUTE;
+
 export type LimitCheck = { limit: Limit; key: string };
 export type LimitState = { limited: false } | { limited: true; retryAfterMinutes: number };
+export type Consumed = { limited: false; refund: () => Promise<void> } | { limited: true; retryAfterMinutes: number };
 
 const bucketKey = ({ limit, key }: LimitCheck) => createHash('sha256').update(`${limit.name}\0${key}`).digest('hex');
 const bucketStart = (now: Date) => new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
@@ -50,25 +61,58 @@ export async function checkLimits(checks: LimitCheck[], now: Date = new Date()):
   return retryAfterMs > 0 ? { limited: true, retryAfterMinutes: Math.max(1, Math.ceil(retryAfterMs / MINUTE)) } : { limited: false };
 }
 
-/** Counts one attempt against each key (atomically, safe under concurrent instances). */
-export async function recordAttempt(checks: LimitCheck[], now: Date = new Date()): Promise<void> {
+/** Adds one attempt to the key's current bucket and returns the window's total, in one statement. */
+async function countAttempt(check: LimitCheck, now: Date): Promise<number> {
   const db = await getDb();
-  for (const check of checks) {
-    const key = bucketKey(check);
-    const start = bucketStart(now);
-    await db.$executeRaw`INSERT INTO "rate_limit_buckets" ("key", "window_start", "count") VALUES (${key}, ${start}, 1)
-      ON CONFLICT ("key", "window_start") DO UPDATE SET "count" = "rate_limit_buckets"."count" + 1`;
-  }
-  // Old windows are of no use: keep the table small.
-  await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 24 * 60 * MINUTE) } } });
+  const key = bucketKey(check);
+  const start = bucketStart(now);
+  const since = new Date(now.getTime() - check.limit.windowMs);
+  // The outer SELECT sees the table as it was before the INSERT (one snapshot), so the
+  // current bucket is taken from RETURNING, which reflects every committed increment.
+  const rows = await db.$queryRaw<{ total: number }[]>`
+    WITH bumped AS (
+      INSERT INTO "rate_limit_buckets" ("key", "window_start", "count") VALUES (${key}, ${start}, 1)
+      ON CONFLICT ("key", "window_start") DO UPDATE SET "count" = "rate_limit_buckets"."count" + 1
+      RETURNING "count"
+    )
+    SELECT ((SELECT "count" FROM bumped) + COALESCE((
+      SELECT SUM("count") FROM "rate_limit_buckets"
+      WHERE "key" = ${key} AND "window_start" > ${since} AND "window_start" <> ${start}
+    ), 0))::int AS total`;
+  return rows[0]!.total;
+}
+
+async function uncount(check: LimitCheck, now: Date): Promise<void> {
+  const db = await getDb();
+  await db.$executeRaw`UPDATE "rate_limit_buckets" SET "count" = "count" - 1
+    WHERE "key" = ${bucketKey(check)} AND "window_start" = ${bucketStart(now)} AND "count" > 0`;
 }
 
 /**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For
- * entry (`next start` sets it from the socket when no proxy does).
+ * Counts one attempt against every key, then decides: refused when any key is
+ * over its limit (the attempt is then taken back). Safe under any number of
+ * simultaneous attempts and app instances.
  */
+export async function consumeLimits(checks: LimitCheck[], now: Date = new Date()): Promise<Consumed> {
+  let over = false;
+  for (const check of checks) {
+    if ((await countAttempt(check, now)) > check.limit.limit) over = true;
+  }
+  const refund = async () => {
+    for (const check of checks) await uncount(check, now);
+  };
+  if (!over) return { limited: false, refund };
+  await refund();
+  const state = await checkLimits(checks, now);
+  return { limited: true, retryAfterMinutes: state.limited ? state.retryAfterMinutes : 1 };
+}
+
+/** Counts one attempt against each key (atomically, safe under concurrent instances). */
+export async function recordAttempt(checks: LimitCheck[], now: Date = new Date()): Promise<void> {
+  for (const check of checks) await countAttempt(check, now);
+}
+
+/** The client's address as Tend's server recorded it (lib/http/client-address.ts). */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-  return last ?? headers.get('x-real-ip') ?? 'unknown';
+  return clientAddressFromHeaders(headers);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMULA_START } from '../csv/safe-cell';
 import { ROLE_NAMES } from './admin';
 
 /** What an invited person may do; a person may hold several roles. Matches the database's `role` enum. */
@@ -41,11 +42,20 @@ export const ZInviteEmail = z
   .max(MAX_EMAIL_LENGTH, `Use at most ${MAX_EMAIL_LENGTH} characters.`)
   .pipe(z.email({ message: 'Enter a valid email address.' }));
 
-/** A person's name as it will be shown: spaces tidied, 1–200 characters. */
+/**
+ * A person's name as it will be shown: spaces tidied, 1–200 characters, and not
+ * beginning with a character a spreadsheet would read as a formula.
+ */
 export const ZInviteName = z
   .string({ message: 'Enter a name.' })
   .transform(tidyName)
-  .pipe(z.string().min(1, 'Enter a name.').max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`));
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a name.')
+      .max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
+      .refine((name) => !FORMULA_START.test(name), 'A name can’t begin with =, +, - or @: spreadsheets would read it as a formula.'),
+  );
 
 /** One role, any capitalisation. */
 export const ZInviteRole = z
@@ -294,6 +304,7 @@ export function parseInviteCsv(text: string, options: InviteCsvOptions): InviteC
     const name = tidyName(cells.name ?? '');
     if (name === '') problems.push('the name is missing.');
     else if (name.length > MAX_NAME_LENGTH) problems.push(`the name is longer than ${MAX_NAME_LENGTH} characters.`);
+    else if (FORMULA_START.test(name)) problems.push(`the name begins with "${name[0]}", which spreadsheets read as a formula.`);
 
     const { roles, unknown } = readRoles(cells.role ?? '');
     for (const role of unknown) problems.push(`unknown role ${quote(role)} (use ${ROLE_LIST_TEXT}).`);

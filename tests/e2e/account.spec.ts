@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
 
 test('changing the password, then signing out everywhere', async ({ page, browser }) => {

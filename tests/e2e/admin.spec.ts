@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { expectAccessible, signIn } from './helpers';
 
 // The demo organisation is shared with the other specs: put its settings back

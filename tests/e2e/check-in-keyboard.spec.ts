@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { scoreProqol5, SUBSCALES } from '../../lib/scoring';
 import { SUBSCALE_NAMES, BAND_LABELS } from '../../lib/instruments';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';

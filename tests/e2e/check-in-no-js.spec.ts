@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { BAND_LABELS, SUBSCALE_NAMES } from '../../lib/instruments';
 import { scoreProqol5, SUBSCALES } from '../../lib/scoring';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';

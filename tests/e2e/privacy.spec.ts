@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
 import { answer, expectAccessible, signIn, startCheckIn } from './helpers';
 

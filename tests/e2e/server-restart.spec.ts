@@ -1,46 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { ANSWERS, ITEM_TEXTS } from '../fixtures/answers';
 import { answer, expectAccessible, itemGroup, progress, signIn, startCheckIn } from './helpers';
+import { killServer, startOwnServer, waitUntilServer } from './own-server';
+import { expect, test } from './test';
 
 // This test runs its own server on its own database, so it can kill it.
 const PORT = Number(process.env.E2E_RESTART_PORT ?? 3101);
-const root = path.resolve(__dirname, '../..');
-
-// The server's output goes to a file, kept for reading when this test fails.
-const LOG = path.join(root, 'test-results/server-restart.log');
-
-function startServer(fresh: boolean): ChildProcess {
-  const args = [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/e2e-server.ts', ...(fresh ? ['--fresh'] : [])];
-  mkdirSync(path.dirname(LOG), { recursive: true });
-  const log = openSync(LOG, fresh ? 'w' : 'a');
-  return spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, E2E_DATA_DIR: '.data/e2e-restart', PORT: String(PORT) },
-    stdio: ['ignore', log, log],
-    detached: true, // its own process group, so the whole server can be killed at once
-  });
-}
-
-async function waitUntil(up: boolean): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://localhost:${PORT}/sign-in`).then((r) => r.ok, () => false);
-    if (ok === up) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server on ${PORT} did not become ${up ? 'ready' : 'unreachable'}`);
-}
-
-function kill(server: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-server.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
+const startServer = (fresh: boolean) => startOwnServer({ name: 'restart', port: PORT, fresh });
+const waitUntil = (up: boolean) => waitUntilServer(PORT, up);
+const kill = killServer;
 
 test.use({ baseURL: `http://localhost:${PORT}` });
 

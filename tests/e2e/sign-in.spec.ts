@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ITEM_TEXTS } from '../fixtures/answers';
 import { answer, DEMO_PASSWORD, expectAccessible, itemGroup, progress, signIn, startCheckIn } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { expectAccessible } from './helpers';
 
 /** Logs in at the test's OpenID Connect provider (its development screens) as `login`. */

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
 import { scoreProqol5 } from '../../lib/scoring';
+import { getActor } from '../../lib/services/accounts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../lib/services/actor';
+import { listAuditEvents } from '../../lib/services/audit';
 import {
   CheckInClosedError,
   getCheckInForAnswering,
@@ -12,6 +14,7 @@ import {
   startOrResumeCheckIn,
   submitCheckIn,
 } from '../../lib/services/check-ins';
+import { setMemberRemoved, updateMember } from '../../lib/services/members';
 import { createOrganisation, createPerson, createTeam, sampleAnswers } from '../fixtures/factories';
 
 const asInputs = (answers: number[]) => answers.map((value, i) => ({ itemNumber: i + 1, value }));
@@ -69,7 +72,6 @@ describe('starting and resuming', () => {
     const me = await createPerson({ organisationId: org.id });
     const db = await getDb();
     await db.membership.updateMany({ where: { userId: me.userId }, data: { removedAt: new Date() } });
-    const { getActor } = await import('../../lib/services/accounts');
     const removed = (await getActor(me.userId, 0))!;
     expect(removed.organisation).toBeNull();
     await expect(startOrResumeCheckIn(removed)).rejects.toBeInstanceOf(ForbiddenError);
@@ -156,11 +158,13 @@ describe('privacy: nobody but the owner reaches a check-in', () => {
   let owner: Actor;
   let draftId: string;
   let submittedId: string;
-  const others: [string, () => Promise<Actor>][] = [
-    ['a clinician in the same team', () => createPerson({ organisationId: org.id, teams: [teamA] })],
-    ['the manager of the owner’s team', () => createPerson({ organisationId: org.id, roles: ['clinician', 'manager'], teams: [{ id: teamA.id, manager: true }] })],
-    ['an admin of the same organisation', () => createPerson({ organisationId: org.id, roles: ['admin'] })],
-    ['an admin of another organisation', () => createPerson({ organisationId: otherOrg.id, roles: ['admin', 'clinician'] })],
+  // Each other person, and how their attempt to change the owner's draft is refused: not found for
+  // anyone who may check in, forbidden (before any lookup) for anyone who may not.
+  const others: [string, () => Promise<Actor>, typeof NotFoundError | typeof ForbiddenError][] = [
+    ['a clinician in the same team', () => createPerson({ organisationId: org.id, teams: [teamA] }), NotFoundError],
+    ['the manager of the owner’s team', () => createPerson({ organisationId: org.id, roles: ['clinician', 'manager'], teams: [{ id: teamA.id, manager: true }] }), NotFoundError],
+    ['an admin of the same organisation', () => createPerson({ organisationId: org.id, roles: ['admin'] }), ForbiddenError],
+    ['an admin of another organisation', () => createPerson({ organisationId: otherOrg.id, roles: ['admin', 'clinician'] }), NotFoundError],
   ];
 
   beforeAll(async () => {
@@ -183,10 +187,10 @@ describe('privacy: nobody but the owner reaches a check-in', () => {
     expect(await getOpenDraft(other)).toBeNull();
   });
 
-  it.each(others)('%s can neither answer nor submit the owner’s draft', async (_label, makeOther) => {
+  it.each(others)('%s can neither answer nor submit the owner’s draft', async (_label, makeOther, refusal) => {
     const other = await makeOther();
-    await expect(saveCheckInAnswers(other, draftId, [{ itemNumber: 1, value: 1 }])).rejects.toBeInstanceOf(NotFoundError);
-    await expect(submitCheckIn(other, draftId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveCheckInAnswers(other, draftId, [{ itemNumber: 1, value: 1 }])).rejects.toBeInstanceOf(refusal);
+    await expect(submitCheckIn(other, draftId)).rejects.toBeInstanceOf(refusal);
     expect(await getCheckInForAnswering(owner, draftId)).toMatchObject({ status: 'draft', answers: { 1: 5, 2: 4 } });
   });
 
@@ -198,5 +202,88 @@ describe('privacy: nobody but the owner reaches a check-in', () => {
   it('the owner reads both', async () => {
     expect((await getCheckInResult(owner, submittedId)).scores).toEqual(scoreProqol5(sampleAnswers(2)));
     expect((await getCheckInForAnswering(owner, draftId)).status).toBe('draft');
+  });
+});
+
+describe('only an active clinician of the check-in’s organisation changes a draft', () => {
+  let admin: Actor;
+  beforeAll(async () => {
+    admin = await createPerson({ organisationId: org.id, roles: ['admin'] });
+  });
+
+  const fresh = async (me: Actor) => (await getActor(me.userId, 0))!;
+  const remove = (me: Actor) => setMemberRemoved(admin, me.userId, true);
+  const dropClinician = (me: Actor) => updateMember(admin, { userId: me.userId, roles: ['manager'], teamIds: [teamA.id], managerTeamIds: [] });
+  const then = (change: (me: Actor) => Promise<void>, actAs: 'fresh' | 'stale') => async (me: Actor) => {
+    await change(me);
+    return actAs === 'fresh' ? fresh(me) : me;
+  };
+  // What happens to a clinician with a complete draft, and the actor their next request acts as:
+  // a fresh one (the request starts after the change), or the one from before (an admin acted
+  // while the request was under way).
+  const cases: [string, (me: Actor) => Promise<Actor>][] = [
+    ['removed from the organisation', then(remove, 'fresh')],
+    ['removed while the request was under way', then(remove, 'stale')],
+    ['no longer a clinician', then(dropClinician, 'fresh')],
+    ['no longer a clinician, changed while the request was under way', then(dropClinician, 'stale')],
+    [
+      'removed, and now a clinician of another organisation',
+      async (me) => {
+        await remove(me);
+        const db = await getDb();
+        await db.membership.create({ data: { userId: me.userId, organisationId: otherOrg.id, roles: ['clinician'] } });
+        const now = await fresh(me);
+        expect(now.organisation?.id).toBe(otherOrg.id);
+        return now;
+      },
+    ],
+  ];
+
+  it.each(cases)('%s: saving and submitting are refused, and nothing counts for the old team', async (_label, change) => {
+    const me = await createPerson({ organisationId: org.id, teams: [teamA] });
+    const { id } = await startOrResumeCheckIn(me);
+    const answers = sampleAnswers(4);
+    await saveCheckInAnswers(me, id, asInputs(answers));
+    const after = await change(me);
+
+    await expect(saveCheckInAnswers(after, id, [{ itemNumber: 1, value: answers[0] === 1 ? 2 : 1 }])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(submitCheckIn(after, id)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const db = await getDb();
+    const row = await db.checkIn.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, burnoutRaw: true, answers: { where: { itemNumber: 1 }, select: { value: true } } },
+    });
+    expect(row).toEqual({ status: 'draft', burnoutRaw: null, answers: [{ value: answers[0] }] });
+    expect(await db.checkInTeam.count({ where: { checkInId: id } })).toBe(0);
+  });
+
+  it('removing a member ends their teams in that organisation (recorded); they still read their own past results', async () => {
+    const me = await createPerson({ organisationId: org.id, teams: [teamA, teamB] });
+    const db = await getDb();
+    // A team elsewhere: not this organisation's to end.
+    const elsewhere = await createTeam(otherOrg.id);
+    await db.teamMembership.create({ data: { teamId: elsewhere.id, userId: me.userId } });
+    const { id } = await startOrResumeCheckIn(me);
+    await saveCheckInAnswers(me, id, asInputs(sampleAnswers(6)));
+    await submitCheckIn(me, id);
+
+    await setMemberRemoved(admin, me.userId, true);
+    const teams = await db.teamMembership.findMany({ where: { userId: me.userId }, select: { teamId: true } });
+    expect(teams).toEqual([{ teamId: elsewhere.id }]);
+    const [event] = await listAuditEvents(admin);
+    expect(event).toMatchObject({ action: 'member.removed', target: me.email, details: { teams: { from: ['Team A', 'Team B'], to: [] } } });
+    // Past check-ins keep the teams they counted for.
+    expect(await db.checkInTeam.count({ where: { checkInId: id } })).toBe(2);
+
+    const removed = await fresh(me);
+    expect(removed.organisation).toBeNull();
+    expect((await getCheckInResult(removed, id)).scores).toEqual(scoreProqol5(sampleAnswers(6)));
+    expect((await listMyCheckIns(removed)).map((c) => c.id)).toEqual([id]);
+    expect(await getCheckInForAnswering(removed, id)).toEqual({ id, status: 'submitted' });
+
+    // Restoring brings the membership back, not the teams: an admin assigns those again.
+    await setMemberRemoved(admin, me.userId, false);
+    expect(await db.teamMembership.count({ where: { userId: me.userId, team: { organisationId: org.id } } })).toBe(0);
   });
 });

@@ -82,7 +82,12 @@ const OPERATIONS: Operation[] = [
   // A clinician's own check-ins: the owner only; everyone else gets not-found.
   { name: 'read the owner’s draft', run: (a) => getCheckInForAnswering(a, ownerDraftId), expected: only(['owner'], 'not-found') },
   { name: 'read the owner’s submitted check-in', run: (a) => getCheckInForAnswering(a, ownerResultId), expected: only(['owner'], 'not-found') },
-  { name: 'answer in the owner’s draft', run: (a) => saveCheckInAnswers(a, ownerDraftId, [{ itemNumber: 1, value: 5 }]), expected: only(['owner'], 'not-found') },
+  // Changing a draft takes someone who may check in: the others are refused before any lookup.
+  {
+    name: 'answer in the owner’s draft',
+    run: (a) => saveCheckInAnswers(a, ownerDraftId, [{ itemNumber: 1, value: 5 }]),
+    expected: (kind) => (kind === 'owner' ? 'allowed' : clinicians.includes(kind) ? 'not-found' : 'forbidden'),
+  },
   { name: 'read the owner’s result', run: (a) => getCheckInResult(a, ownerResultId), expected: only(['owner'], 'not-found') },
   {
     name: 'list check-ins (own only)',
@@ -114,7 +119,7 @@ const OPERATIONS: Operation[] = [
   { name: 'read the owner as a member', run: (a) => getMember(a, actors.owner.userId), expected: adminsOnly },
   { name: 'change the owner’s roles and teams', run: (a) => updateMember(a, { userId: actors.owner.userId, roles: ['clinician'], teamIds: [teamId], managerTeamIds: [] }), expected: adminsOnly },
   { name: 'remove the owner', run: (a) => setMemberRemoved(a, actors.owner.userId, false), expected: adminsOnly },
-  { name: 'invite someone', run: (a) => createInvite(a, { email: `p${unique()}@matrix.test`, name: 'P', roles: ['clinician'] }, 'http://localhost'), expected: adminsOnlyOrgWide },
+  { name: 'invite someone', run: (a) => createInvite(a, { email: `p${unique()}@matrix.test`, name: 'P', roles: ['clinician'] }), expected: adminsOnlyOrgWide },
   { name: 'list pending invites', run: (a) => listPendingInvites(a), expected: adminsOnlyOrgWide },
   { name: 'read the audit log', run: (a) => listAuditEvents(a), expected: adminsOnlyOrgWide },
 ];
@@ -136,7 +141,7 @@ describe.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', (_name, op) 
 
 it('revoking another organisation’s invite reads as not found', async () => {
   const db = await getDb();
-  await createInvite(actors['admin, same org'], { email: `r${unique()}@matrix.test`, name: 'R', roles: ['clinician'] }, 'http://localhost');
+  await createInvite(actors['admin, same org'], { email: `r${unique()}@matrix.test`, name: 'R', roles: ['clinician'] });
   const invite = await db.invite.findFirstOrThrow({ where: { organisation: { name: 'Matrix Health' }, revokedAt: null, acceptedAt: null }, select: { id: true } });
   await expect(revokeInvite(actors['admin, other org'], invite.id)).rejects.toBeInstanceOf(NotFoundError);
   await expect(revokeInvite(actors['manager, same team'], invite.id)).rejects.toBeInstanceOf(ForbiddenError);

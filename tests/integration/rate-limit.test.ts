@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
 import { signInWithPassword } from '../../lib/services/accounts';
-import { checkLimits, clientAddress, recordAttempt, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT } from '../../lib/services/rate-limit';
+import { checkLimits, consumeLimits, recordAttempt, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT } from '../../lib/services/rate-limit';
 import { createOrganisation, createPerson, TEST_PASSWORD } from '../fixtures/factories';
 
 const t0 = new Date('2026-11-21T10:00:00Z');
@@ -53,12 +53,27 @@ describe('sign-in attempt limits', () => {
     expect(await checkLimits(checks, at(60))).toEqual({ limited: true, retryAfterMinutes: 15 });
   });
 
-  it.each([
-    ['203.0.113.9', '203.0.113.9'],
-    ['198.51.100.1, 203.0.113.9', '203.0.113.9'],
-    [null, 'unknown'],
-  ])('client address from X-Forwarded-For %s is %s', (forwarded, expected) => {
-    const headers = new Headers(forwarded ? { 'x-forwarded-for': forwarded } : {});
-    expect(clientAddress(headers)).toBe(expected);
+  it('12 simultaneous wrong passwords: exactly 5 are checked, 7 are refused unchecked (counted before deciding)', async () => {
+    await createPerson({ organisationId: (await createOrganisation()).id, email: 'parallel@example.test' });
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signInWithPassword('parallel@example.test', `wrong-${i}`, `10.9.0.${i}`, at(200))),
+    );
+    expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid')).toHaveLength(5);
+    expect(outcomes.filter((o) => !o.ok && o.reason === 'limited')).toHaveLength(7);
+    // Refused attempts take their count back: the window holds the 5 that were checked.
+    expect(await checkLimits([{ limit: SIGN_IN_PER_ACCOUNT, key: 'parallel@example.test' }], at(200))).toMatchObject({ limited: true });
+    const db = await getDb();
+    const total = await db.rateLimitBucket.aggregate({ _sum: { count: true }, where: { windowStart: at(200) } });
+    expect(total._sum.count).toBe(5 + 5); // the 5 checked attempts, each against the account and its client address
+  });
+
+  it('consumeLimits lets exactly `limit` of many simultaneous attempts through', async () => {
+    const checks = [{ limit: { name: 'parallel-consume', limit: 3, windowMs: 15 * 60_000 }, key: 'same' }];
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeLimits(checks, at(300))));
+    expect(results.filter((r) => !r.limited)).toHaveLength(3);
+  });
+
+  it('a successful sign-in does not count against the limit', async () => {
+    for (let i = 0; i < 8; i++) expect((await signInWithPassword('robin@example.test', TEST_PASSWORD, '10.3.0.1', at(400 + i))).ok).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { UnusableLink } from '@/components/layout/UnusableLink';
 import { ActionForm, TextField } from '@/components/ui/Form';
 import { getInviteForAcceptance } from '@/lib/services/invites';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
@@ -11,19 +11,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invite = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await getInviteForAcceptance(token) : { status: 'unknown' as const };
   if (invite.status !== 'open') {
     return (
-      <div className="page page--narrow">
-        <h1>This invitation can’t be used</h1>
-        <p>
-          {invite.status === 'used'
+      <UnusableLink
+        title="This invitation can’t be used"
+        reason={
+          invite.status === 'used'
             ? 'It has already been accepted. You can sign in with the account it set up.'
             : invite.status === 'expired'
               ? 'It has expired. Ask your organisation’s Tend admin to send a new one.'
-              : 'The link is not valid, or the invitation was withdrawn. Ask your organisation’s Tend admin for a new one.'}
-        </p>
-        <p>
-          <Link href="/sign-in">Go to sign in</Link>
-        </p>
-      </div>
+              : 'The link is not valid, or the invitation was withdrawn. Ask your organisation’s Tend admin for a new one.'
+        }
+        next={{ href: '/sign-in', label: 'Go to sign in' }}
+      />
     );
   }
   return (

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../test';
 import { deployMigrations } from '../../../lib/db/migrate';
 import { openSqlConnection } from '../../../lib/db/sql';
 import { expectAccessible } from '../helpers';
@@ -33,7 +33,9 @@ test.beforeAll(async () => {
   await conn.close();
   await run([path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'prisma/seed.ts']);
   for (const port of PORTS) {
-    apps.push(spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env, stdio: 'ignore' }));
+    // Each instance as a load balancer would reach it: its own address is the one people use.
+    const instanceEnv = { ...env, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}` };
+    apps.push(spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/server.ts'], { cwd: root, env: instanceEnv, stdio: 'ignore' }));
   }
   for (const port of PORTS) {
     await expect.poll(() => fetch(`http://localhost:${port}/sign-in`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
@@ -68,4 +70,28 @@ test('failed sign-ins spread over two app processes add up to one limit', async 
     await expect(page!.getByLabel('Email')).toHaveValue('clinician@example.org');
   }
   await expectAccessible(a!);
+});
+
+test('12 simultaneous wrong passwords spread over two processes: exactly 5 are checked, the rest refused', async () => {
+  // Straight to Auth.js's public endpoint, as a script would: a CSRF token and its cookie from each process.
+  const sessions = await Promise.all(
+    PORTS.map(async (port) => {
+      const response = await fetch(`http://localhost:${port}/api/auth/csrf`);
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      return { port, csrfToken, cookie };
+    }),
+  );
+  const attempts = Array.from({ length: 12 }, (_, i) => {
+    const { port, csrfToken, cookie } = sessions[i % 2]!;
+    return fetch(`http://localhost:${port}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ email: 'tom.becker@example.org', password: `wrong-${i}`, csrfToken, callbackUrl: '/' }),
+    }).then((r) => new URL(r.headers.get('location') ?? '', 'http://x').searchParams.get('code') ?? `status ${r.status}`);
+  });
+  const codes = await Promise.all(attempts);
+  expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(5);
+  expect(codes.filter((c) => c.startsWith('rate_limited:'))).toHaveLength(7);
 });

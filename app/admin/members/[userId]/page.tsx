@@ -28,7 +28,9 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
       <h1>{member.name}</h1>
       <p>
         {member.email}
-        {member.removed ? ' — removed from the organisation: they can still sign in to see their own data, but cannot check in.' : null}
+        {member.removed
+          ? ' — removed from the organisation: they can still sign in to read their own results, but cannot check in. Restoring them does not bring back their teams: choose those again afterwards.'
+          : null}
       </p>
       <section className="panel" aria-labelledby="roles-teams">
         <h2 id="roles-teams">Roles and teams</h2>
