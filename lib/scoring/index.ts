@@ -1,1 +1,2 @@
 export * from './proqol5';
+export * from './reliable-change';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { GUIDANCE, needsSupportFirst, selectGuidance, type Changes } from '../../../lib/instruments/guidance';
+import type { Band, Proqol5Scores } from '../../../lib/scoring';
+
+const RAW: Record<Band, number> = { low: 18, moderate: 30, high: 45 };
+const scores = (cs: Band, bo: Band, sts: Band): Proqol5Scores => ({
+  compassionSatisfaction: { raw: RAW[cs], band: cs },
+  burnout: { raw: RAW[bo], band: bo },
+  secondaryTraumaticStress: { raw: RAW[sts], band: sts },
+});
+
+describe('which guidance a result pattern picks', () => {
+  it.each<[string, Proqol5Scores, Changes, string[]]>([
+    ['all healthy', scores('high', 'low', 'low'), {}, ['steady']],
+    ['all moderate, nothing changed', scores('moderate', 'moderate', 'moderate'), { burnout: 'none' }, ['steady']],
+    ['high burnout', scores('moderate', 'high', 'moderate'), {}, ['burnout']],
+    ['burnout reliably worse, still moderate', scores('moderate', 'moderate', 'low'), { burnout: 'worsened' }, ['burnout']],
+    ['low compassion satisfaction', scores('low', 'moderate', 'low'), {}, ['compassionSatisfaction']],
+    ['compassion satisfaction reliably worse', scores('moderate', 'low', 'low'), { compassionSatisfaction: 'worsened' }, ['compassionSatisfaction']],
+    ['high secondary traumatic stress', scores('high', 'low', 'high'), {}, ['secondaryTraumaticStress']],
+    ['STS reliably worse', scores('high', 'low', 'moderate'), { secondaryTraumaticStress: 'worsened' }, ['secondaryTraumaticStress']],
+    ['everything hard at once, most pressing first', scores('low', 'high', 'high'), {}, ['secondaryTraumaticStress', 'burnout', 'compassionSatisfaction']],
+    ['a reliable improvement', scores('moderate', 'moderate', 'low'), { burnout: 'improved' }, ['improving']],
+    ['improved burnout but high STS', scores('moderate', 'moderate', 'high'), { burnout: 'improved' }, ['secondaryTraumaticStress', 'improving']],
+  ])('%s → %j', (_label, result, changes, ids) => {
+    expect(selectGuidance(result, changes).map((g) => g.id)).toEqual(ids);
+  });
+
+  it('treats a missing comparison (a first check-in) as no change', () => {
+    expect(selectGuidance(scores('high', 'low', 'low')).map((g) => g.id)).toEqual(['steady']);
+  });
+});
+
+describe('when support contacts come first', () => {
+  it.each<[string, Proqol5Scores, Changes, boolean]>([
+    ['high burnout', scores('moderate', 'high', 'low'), {}, true],
+    ['high STS', scores('moderate', 'low', 'high'), {}, true],
+    ['burnout reliably worse', scores('moderate', 'moderate', 'low'), { burnout: 'worsened' }, true],
+    ['STS reliably worse', scores('moderate', 'low', 'moderate'), { secondaryTraumaticStress: 'worsened' }, true],
+    ['low compassion satisfaction only', scores('low', 'moderate', 'moderate'), { compassionSatisfaction: 'worsened' }, false],
+    ['all healthy', scores('high', 'low', 'low'), {}, false],
+  ])('%s: %s', (_label, result, changes, first) => {
+    expect(needsSupportFirst(result, changes)).toBe(first);
+  });
+});
+
+describe('the guidance text', () => {
+  it('offers a few practical suggestions per card, never a wall of text', () => {
+    for (const guidance of Object.values(GUIDANCE)) {
+      expect(guidance.suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(guidance.suggestions.length).toBeLessThanOrEqual(4);
+      for (const line of guidance.suggestions) expect(line.length).toBeLessThan(160);
+    }
+  });
+
+  it('never labels the person', () => {
+    const text = JSON.stringify(GUIDANCE).toLowerCase();
+    for (const word of ['you are burnt out', 'you are burned out', 'disorder', 'diagnos', 'what is wrong with you', 'traumatised']) {
+      expect(text).not.toContain(word);
+    }
+  });
+});
