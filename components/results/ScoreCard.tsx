@@ -6,13 +6,15 @@ type Props = {
   bandLabel: string;
   message: string;
   about: string;
+  /** What changed since the previous check-in, in words (none for a first check-in). */
+  change?: string;
 };
 
 const MIN = 10;
 const MAX = 50;
 
 /** One subscale's score, its band and what it means. The bar is decoration: the figures are in the text. */
-export function ScoreCard({ id, name, raw, band, bandLabel, message, about }: Props) {
+export function ScoreCard({ id, name, raw, band, bandLabel, message, about, change }: Props) {
   const position = ((raw - MIN) / (MAX - MIN)) * 100;
   return (
     <section className={`score-card score-card--${band}`} aria-labelledby={`${id}-title`}>
@@ -36,6 +38,7 @@ export function ScoreCard({ id, name, raw, band, bandLabel, message, about }: Pr
         <span>41</span>
         <span>50</span>
       </div>
+      {change ? <p className="score-card__change">{change}</p> : null}
       <p>{message}</p>
       <details>
         <summary>What this scale is about</summary>

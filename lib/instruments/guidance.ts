@@ -57,7 +57,7 @@ export const GUIDANCE: Readonly<Record<GuidanceId, Guidance>> = {
   steady: {
     id: 'steady',
     title: 'What is working for you',
-    intro: 'Your scores look healthy. That is worth noticing, and worth protecting.',
+    intro: 'Nothing in these scores calls for special attention right now. That is worth noticing, and worth protecting.',
     suggestions: [
       'Notice what is helping right now: people, routines, the way your work is organised.',
       'Keep those things in your week when work gets busy; they are easiest to drop just when they matter most.',
@@ -94,4 +94,23 @@ export function selectGuidance(scores: Proqol5Scores, changes: Changes = {}): Gu
   if (Object.values(changes).includes('improved')) chosen.push(GUIDANCE.improving);
   if (chosen.length === 0) chosen.push(GUIDANCE.steady);
   return chosen;
+}
+
+const LOWER_CASE_NAMES: Readonly<Record<Subscale, string>> = {
+  compassionSatisfaction: 'compassion satisfaction',
+  burnout: 'burnout',
+  secondaryTraumaticStress: 'secondary traumatic stress',
+};
+
+/**
+ * What changed in one subscale since the previous check-in, in words: a real
+ * (reliable) change, or the normal ups and downs of the questionnaire.
+ * @param since the previous check-in's date, already formatted ("10 September 2026")
+ */
+export function describeChange(subscale: Subscale, change: ReliableChange, since: string): string {
+  const points = Math.abs(change.difference);
+  const amount = `${points} ${points === 1 ? 'point' : 'points'} ${change.difference > 0 ? 'higher' : 'lower'}`;
+  if (change.direction !== 'none') return `A real change since ${since}: ${LOWER_CASE_NAMES[subscale]} is ${amount}.`;
+  if (change.difference === 0) return `The same as on ${since}.`;
+  return `${amount[0]!.toUpperCase()}${amount.slice(1)} than on ${since}: within the normal ups and downs of the questionnaire.`;
 }

@@ -1,3 +1,4 @@
 export * from './proqol5';
 export * from './wording';
 export * from './interpretation';
+export * from './guidance';

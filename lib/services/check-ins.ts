@@ -29,6 +29,8 @@ export type CheckInResult = {
   submittedAt: Date;
   wordingPreset: WordingPreset;
   scores: Proqol5Scores;
+  /** The actor's check-in submitted just before this one, to compare with; null for a first check-in. */
+  previous: { id: string; submittedAt: Date; scores: Proqol5Scores } | null;
 };
 
 export type CheckInSummary = { id: string; submittedAt: Date; scores: Proqol5Scores };
@@ -287,7 +289,10 @@ function toScores(row: ScoreRow): Proqol5Scores {
   };
 }
 
-/** The scores of one of the actor's submitted check-ins. @throws NotFoundError otherwise */
+/**
+ * The scores of one of the actor's submitted check-ins, with the actor's
+ * previous one (both scoped by owner). @throws NotFoundError otherwise
+ */
 export async function getCheckInResult(actor: Actor, id: string): Promise<CheckInResult> {
   const db = await getDb();
   const row = await db.checkIn.findFirst({
@@ -295,7 +300,18 @@ export async function getCheckInResult(actor: Actor, id: string): Promise<CheckI
     select: { id: true, submittedAt: true, wordingPreset: true, ...scoreSelect },
   });
   if (!row || !row.submittedAt) throw new NotFoundError();
-  return { id: row.id, submittedAt: row.submittedAt, wordingPreset: wordingOf(row.wordingPreset), scores: toScores(row) };
+  const previous = await db.checkIn.findFirst({
+    where: { userId: actor.userId, status: 'submitted', submittedAt: { lt: row.submittedAt } },
+    orderBy: { submittedAt: 'desc' },
+    select: { id: true, submittedAt: true, ...scoreSelect },
+  });
+  return {
+    id: row.id,
+    submittedAt: row.submittedAt,
+    wordingPreset: wordingOf(row.wordingPreset),
+    scores: toScores(row),
+    previous: previous ? { id: previous.id, submittedAt: previous.submittedAt as Date, scores: toScores(previous) } : null,
+  };
 }
 
 /** The actor's submitted check-ins, newest first. */

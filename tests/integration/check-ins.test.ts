@@ -102,6 +102,30 @@ describe('answering', () => {
   });
 });
 
+describe('a result and the one before it', () => {
+  it('comes with the owner’s previous check-in (by submission time), and with none for the first', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const someoneElse = await createPerson({ organisationId: org.id });
+    const submit = async (who: typeof me, seed: number, at: string) => {
+      const { id } = await startOrResumeCheckIn(who);
+      await saveCheckInAnswers(who, id, asInputs(sampleAnswers(seed)));
+      await submitCheckIn(who, id, new Date(at));
+      return id;
+    };
+    const first = await submit(me, 1, '2026-09-10T09:00:00Z');
+    await submit(someoneElse, 2, '2026-10-01T09:00:00Z'); // another person's, in between: never compared with
+    const second = await submit(me, 3, '2026-10-12T09:00:00Z');
+    const third = await submit(me, 4, '2026-11-14T09:00:00Z');
+
+    expect((await getCheckInResult(me, first)).previous).toBeNull();
+    expect((await getCheckInResult(me, second)).previous).toEqual({ id: first, submittedAt: new Date('2026-09-10T09:00:00Z'), scores: scoreProqol5(sampleAnswers(1)) });
+    expect((await getCheckInResult(me, third)).previous?.id).toBe(second);
+    // The other person's result compares with nothing of mine.
+    const theirs = (await listMyCheckIns(someoneElse))[0]!;
+    expect((await getCheckInResult(someoneElse, theirs.id)).previous).toBeNull();
+  });
+});
+
 describe('submitting', () => {
   it('lists the unanswered items and stays a draft when incomplete', async () => {
     const me = await createPerson({ organisationId: org.id });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GUIDANCE, needsSupportFirst, selectGuidance, type Changes } from '../../../lib/instruments/guidance';
-import type { Band, Proqol5Scores } from '../../../lib/scoring';
+import { describeChange, GUIDANCE, needsSupportFirst, selectGuidance, type Changes } from '../../../lib/instruments/guidance';
+import { reliableChange, type Band, type Proqol5Scores } from '../../../lib/scoring';
 
 const RAW: Record<Band, number> = { low: 18, moderate: 30, high: 45 };
 const scores = (cs: Band, bo: Band, sts: Band): Proqol5Scores => ({
@@ -58,5 +58,18 @@ describe('the guidance text', () => {
     for (const word of ['you are burnt out', 'you are burned out', 'disorder', 'diagnos', 'what is wrong with you', 'traumatised']) {
       expect(text).not.toContain(word);
     }
+  });
+});
+
+describe('what changed, in words', () => {
+  it.each([
+    ['burnout', 39, 30, 'A real change since 10 September 2026: burnout is 9 points lower.'],
+    ['compassionSatisfaction', 30, 37, 'A real change since 10 September 2026: compassion satisfaction is 7 points higher.'],
+    ['secondaryTraumaticStress', 20, 27, 'A real change since 10 September 2026: secondary traumatic stress is 7 points higher.'],
+    ['burnout', 30, 33, '3 points higher than on 10 September 2026: within the normal ups and downs of the questionnaire.'],
+    ['burnout', 30, 29, '1 point lower than on 10 September 2026: within the normal ups and downs of the questionnaire.'],
+    ['burnout', 30, 30, 'The same as on 10 September 2026.'],
+  ] as const)('%s %d → %d: %s', (subscale, before, after, text) => {
+    expect(describeChange(subscale, reliableChange(subscale, before, after), '10 September 2026')).toBe(text);
   });
 });

@@ -1,12 +1,15 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
+import { GuidanceList } from '@/components/results/GuidanceList';
 import { ScoreCard } from '@/components/results/ScoreCard';
+import { SupportContacts } from '@/components/results/SupportContacts';
 import { requireUser } from '@/lib/auth/session';
-import { BAND_LABELS, RESULT_TEXT, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
+import { BAND_LABELS, describeChange, needsSupportFirst, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
 import { NotFoundError } from '@/lib/services/actor';
 import { getCheckInResult } from '@/lib/services/check-ins';
-import { SUBSCALES } from '@/lib/scoring';
+import { listSupportContacts } from '@/lib/services/organisation-settings';
+import { reliableChange, SUBSCALES } from '@/lib/scoring';
 import { ZCheckInId } from '@/lib/validation/check-in';
 
 export const metadata = { title: 'Your result' };
@@ -19,7 +22,20 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(result.submittedAt);
+  const formatDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(d);
+  const date = formatDate(result.submittedAt);
+  const previous = result.previous;
+  const changes: Changes = {};
+  const changeText: Partial<Record<(typeof SUBSCALES)[number], string>> = {};
+  if (previous) {
+    for (const subscale of SUBSCALES) {
+      const change = reliableChange(subscale, previous.scores[subscale].raw, result.scores[subscale].raw);
+      changes[subscale] = change.direction;
+      changeText[subscale] = describeChange(subscale, change, formatDate(previous.submittedAt));
+    }
+  }
+  const supportFirst = needsSupportFirst(result.scores, changes);
+  const contacts = await listSupportContacts(actor);
 
   return (
     <div className="page">
@@ -28,6 +44,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         From your check-in on {date}. Thank you for taking the time: noticing how work is affecting you is itself a way of
         looking after yourself.
       </p>
+      {supportFirst ? <SupportContacts contacts={contacts} prominent /> : null}
       <p>
         The ProQOL has three separate scales, each scored from 10 to 50. They are read one by one, never added together.
       </p>
@@ -42,9 +59,17 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             bandLabel={BAND_LABELS[result.scores[subscale].band]}
             message={RESULT_TEXT[subscale][result.scores[subscale].band]}
             about={SUBSCALE_ABOUT[subscale]}
+            change={changeText[subscale]}
           />
         ))}
       </div>
+      {previous ? (
+        <p>A “real change” is one larger than the questionnaire’s own ups and downs (a reliable change).</p>
+      ) : (
+        <p>From your next check-in, this page will also show what has changed since this one.</p>
+      )}
+      <GuidanceList guidance={selectGuidance(result.scores, changes)} />
+      {supportFirst ? null : <SupportContacts contacts={contacts} prominent={false} />}
       <p>
         <Link href="/">Back to your home page</Link>
       </p>

@@ -1,0 +1,51 @@
+import { PROQOL5 } from '../../lib/instruments/proqol5';
+import { SUBSCALE_ITEMS, REVERSED_ITEMS } from '../../lib/scoring';
+import { ITEM_TEXTS } from '../fixtures/answers';
+import { answer, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
+import { expect, test, type Page } from './test';
+
+// Plain form posts: the quickest way through two whole check-ins.
+test.use({ javaScriptEnabled: false });
+
+/** Answers giving every subscale 30, then the changes asked for. */
+function answersWith(change: (n: number) => number | undefined): number[] {
+  return PROQOL5.items.map((item) => change(item.number) ?? 3);
+}
+
+async function checkIn(page: Page, answers: number[]): Promise<void> {
+  await page.goto('/');
+  await startCheckIn(page, expectAccessibleWithoutJs);
+  for (let p = 1; p <= 5; p++) {
+    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(page, ITEM_TEXTS[n - 1]!, answers[n - 1]!);
+    await page.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+}
+
+test('a result says what changed, calls only a reliable change real, and brings support to the top when burnout is high', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'e2e-result@example.test');
+
+  // First check-in: 30 on every scale. Nothing to compare with; support sits at the foot.
+  await checkIn(page, answersWith(() => undefined));
+  await expect(page.getByText('From your next check-in, this page will also show what has changed since this one.')).toBeVisible();
+  const headings = page.getByRole('heading', { level: 2 });
+  await expect(headings.first()).toHaveText('Compassion satisfaction');
+  await expect(headings.last()).toHaveText('Support contacts');
+  await expect(page.getByRole('heading', { name: 'What is working for you' })).toBeVisible();
+
+  // Second: burnout 30 → 50 (a real change), STS 30 → 33 (within the ups and downs), CS the same.
+  const burnout = new Set(SUBSCALE_ITEMS.burnout);
+  const stsUp = new Set(SUBSCALE_ITEMS.secondaryTraumaticStress.slice(0, 3));
+  await checkIn(page, answersWith((n) => (burnout.has(n) ? (REVERSED_ITEMS.includes(n) ? 1 : 5) : stsUp.has(n) ? 4 : undefined)));
+  await expectAccessibleWithoutJs(page);
+  const card = (name: string) => page.getByRole('region', { name });
+  await expect(card('Burnout')).toContainText(/A real change since \d+ \w+ \d{4}: burnout is 20 points higher\./);
+  await expect(card('Secondary traumatic stress')).toContainText(/3 points higher than on \d+ \w+ \d{4}: within the normal ups and downs of the questionnaire\./);
+  await expect(card('Secondary traumatic stress')).not.toContainText('A real change');
+  await expect(card('Compassion satisfaction')).toContainText(/The same as on \d+ \w+ \d{4}\./);
+  // High burnout: support first, before the scores, with the line for a crisis.
+  await expect(headings.first()).toHaveText('Support is here if you want it');
+  await expect(page.getByText(/If you are in crisis or feel unsafe right now/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Easing the weight of work' })).toBeVisible();
+});
