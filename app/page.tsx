@@ -50,6 +50,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
       <section aria-labelledby="results-title">
         <h2 id="results-title">Your results</h2>
+        {checkIns.length > 0 ? (
+          <p>
+            <Link href="/history">See your history and trends</Link>
+          </p>
+        ) : null}
         {checkIns.length === 0 ? (
           <p>You have no results yet. They will appear here after your first check-in.</p>
         ) : (

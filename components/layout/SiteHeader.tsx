@@ -17,6 +17,9 @@ export function SiteHeader({
         </Link>
         {userName ? (
           <nav aria-label="Account" className="site-header__nav">
+            <Link href="/history" className="site-header__link">
+              History
+            </Link>
             {isAdmin ? (
               <Link href="/admin" className="site-header__link">
                 Admin

@@ -2,3 +2,4 @@ export * from './proqol5';
 export * from './wording';
 export * from './interpretation';
 export * from './guidance';
+export * from './history';

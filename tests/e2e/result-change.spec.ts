@@ -33,6 +33,11 @@ test('a result says what changed, calls only a reliable change real, and brings 
   await expect(headings.first()).toHaveText('Compassion satisfaction');
   await expect(headings.last()).toHaveText('Support contacts');
   await expect(page.getByRole('heading', { name: 'What is working for you' })).toBeVisible();
+  // One check-in: the history has its table, and says the trend comes later.
+  await page.goto('/history');
+  await expect(page.getByText('Your one check-in so far. Your trend appears from the second check-in.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Burnout: your score$/ }).locator('tbody tr')).toHaveCount(1);
+  await expectAccessibleWithoutJs(page);
 
   // Second: burnout 30 → 50 (a real change), STS 30 → 33 (within the ups and downs), CS the same.
   const burnout = new Set(SUBSCALE_ITEMS.burnout);
@@ -48,4 +53,9 @@ test('a result says what changed, calls only a reliable change real, and brings 
   await expect(headings.first()).toHaveText('Support is here if you want it');
   await expect(page.getByText(/If you are in crisis or feel unsafe right now/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Easing the weight of work' })).toBeVisible();
+
+  // The history's burnout table calls the jump a real change; the small STS rise is not.
+  await page.goto('/history');
+  await expect(page.getByRole('table', { name: /^Burnout:/ }).locator('tbody tr').first()).toContainText('+20, real change');
+  await expect(page.getByRole('table', { name: /^Secondary traumatic stress:/ }).locator('tbody tr').first().locator('td').last()).toHaveText('+3');
 });

@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import { SubscaleTrend } from '@/components/charts/SubscaleTrend';
+import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
+import { requireUser } from '@/lib/auth/session';
+import { formatLongDate, formatShortDate } from '@/lib/format/date';
+import { BAND_LABELS, buildHistory, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
+import { listMyCheckIns } from '@/lib/services/check-ins';
+import { SUBSCALES } from '@/lib/scoring';
+
+export const metadata = { title: 'Your history' };
+
+function changeText(point: HistoryPoint): string {
+  if (!point.change) return 'first';
+  const points = signedPoints(point.change.difference);
+  return point.change.direction === 'none' ? points : `${points}, real change`;
+}
+
+/**
+ * The person's own check-ins over time: a chart per subscale with the bands
+ * shaded, and beside each a table of the same figures (the chart is never the
+ * only way to read them, and the tables need no JavaScript).
+ */
+export default async function HistoryPage() {
+  const actor = await requireUser();
+  const checkIns = await listMyCheckIns(actor);
+  const history = buildHistory(checkIns);
+  const count = checkIns.length;
+
+  return (
+    <div className="page">
+      <h1>Your history</h1>
+      {/* Without JavaScript there are no charts to draw: the tables carry everything. */}
+      <noscript>
+        <style>{'.trend { display: none; }'}</style>
+      </noscript>
+      {count === 0 ? (
+        <p>
+          You have no check-ins yet. After your first, your scores appear here; <Link href="/">check in from your home page</Link>.
+        </p>
+      ) : (
+        <>
+          <p className="lede">
+            {count === 1 ? 'Your one check-in so far.' : `Your ${count} check-ins, from ${formatLongDate(checkIns.at(-1)!.submittedAt)} to ${formatLongDate(checkIns[0]!.submittedAt)}.`}{' '}
+            {count === 1 ? 'Your trend appears from the second check-in.' : 'Each scale is read on its own, from 10 to 50.'}
+          </p>
+          {count > 1 ? (
+            <ul className="history-legend" aria-label="How to read the charts">
+              <li>
+                <span className="history-legend__swatch trend__band--low-swatch" aria-hidden="true" /> low, 22 or less
+              </li>
+              <li>
+                <span className="history-legend__swatch trend__band--moderate-swatch" aria-hidden="true" /> moderate, 23 to 41
+              </li>
+              <li>
+                <span className="history-legend__swatch trend__band--high-swatch" aria-hidden="true" /> high, 42 or more
+              </li>
+              <li>
+                <span className="history-legend__swatch history-legend__swatch--ring" aria-hidden="true" /> a real change from the check-in before
+              </li>
+            </ul>
+          ) : null}
+          {SUBSCALES.map((subscale) => {
+            const points = history[subscale];
+            const newestFirst = [...points].reverse();
+            return (
+              <section key={subscale} className="panel" aria-labelledby={`history-${subscale}`}>
+                <h2 id={`history-${subscale}`}>{SUBSCALE_NAMES[subscale]}</h2>
+                <p className="muted">{SUBSCALE_ABOUT[subscale]}</p>
+                {points.length > 1 ? (
+                  <SubscaleTrend name={SUBSCALE_NAMES[subscale]} points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
+                ) : null}
+                <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${subscale}`}>
+                  <table className="history-table">
+                    <caption id={`table-${subscale}`}>
+                      {SUBSCALE_NAMES[subscale]}: {points.length === 1 ? 'your score' : `all ${points.length} scores, newest first, with the change from the check-in before`}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Date</th>
+                        <th scope="col">Score</th>
+                        <th scope="col">Band</th>
+                        <th scope="col">Change</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {newestFirst.map((p) => (
+                        <tr key={p.checkInId}>
+                          <th scope="row">
+                            <Link href={`/check-ins/${p.checkInId}/result`}>{formatShortDate(p.at)}</Link>
+                          </th>
+                          <td className="num">{p.raw}</td>
+                          <td>{BAND_LABELS[p.band]}</td>
+                          <td>{changeText(p)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            );
+          })}
+          <p className="muted">
+            A real change is one larger than the questionnaire’s own ups and downs: a reliable change (Jacobson and Truax), worked
+            out from how consistent each scale is.
+          </p>
+        </>
+      )}
+      <InstrumentCredit />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Dates as Tend shows them. One time zone for server and browser alike, so a
+ * chart drawn in the browser labels a check-in with the same day as the table
+ * the server rendered (the organisation's own time-zone setting will replace it).
+ */
+export const DISPLAY_TIME_ZONE = 'Europe/London';
+
+/** "10 September 2026" */
+export function formatLongDate(date: Date | number): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: DISPLAY_TIME_ZONE }).format(date);
+}
+
+/** "10 Sep 2026" */
+export function formatShortDate(date: Date | number): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: DISPLAY_TIME_ZONE }).format(date);
+}
+
+/** "Sep 26": for chart axes, where space is short. */
+export function formatAxisDate(date: Date | number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: DISPLAY_TIME_ZONE }).formatToParts(date);
+  return `${parts.find((p) => p.type === 'month')?.value ?? ''} ’${parts.find((p) => p.type === 'year')?.value ?? ''}`;
+}
