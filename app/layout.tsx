@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="site-footer">
           <nav aria-label="About Tend">
             <Link href="/privacy">Who can see what</Link>
+            {user ? <Link href="/support">Support</Link> : null}
           </nav>
         </footer>
       </body>

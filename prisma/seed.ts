@@ -102,6 +102,15 @@ async function ensureOrganisation(db: Db) {
     update: {},
     select: { id: true },
   });
+  // Support contacts shown with results (fictional: a drama-range phone number, an example.org address).
+  if ((await db.supportContact.count({ where: { organisationId: organisation.id } })) === 0) {
+    await db.supportContact.createMany({
+      data: [
+        { organisationId: organisation.id, position: 0, name: 'Staff wellbeing service', description: 'Confidential conversations with a wellbeing practitioner, weekdays 8am–6pm', phone: '020 7946 0321' },
+        { organisationId: organisation.id, position: 1, name: 'Employee Assistance Programme', description: 'Free, confidential counselling for staff, any time', url: 'https://eap.example.org' },
+      ],
+    });
+  }
   const teams = new Map<string, string>();
   for (const name of TEAMS) {
     const team = await db.team.upsert({

@@ -52,10 +52,18 @@ test('a result says what changed, calls only a reliable change real, and brings 
   // High burnout: support first, before the scores, with the line for a crisis.
   await expect(headings.first()).toHaveText('Support is here if you want it');
   await expect(page.getByText(/If you are in crisis or feel unsafe right now/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Support is here if you want it' })).toContainText('Staff wellbeing service');
   await expect(page.getByRole('heading', { name: 'Easing the weight of work' })).toBeVisible();
 
   // The history's burnout table calls the jump a real change; the small STS rise is not.
   await page.goto('/history');
   await expect(page.getByRole('table', { name: /^Burnout:/ }).locator('tbody tr').first()).toContainText('+20, real change');
   await expect(page.getByRole('table', { name: /^Secondary traumatic stress:/ }).locator('tbody tr').first().locator('td').last()).toHaveText('+3');
+
+  // The support contacts are one link away from every page.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Support' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Employee Assistance Programme' }).getByRole('link')).toHaveAttribute('href', 'https://eap.example.org');
+  await expect(page.getByRole('link', { name: '020 7946 0321' })).toHaveAttribute('href', 'tel:02079460321');
+  await expectAccessibleWithoutJs(page);
 });

@@ -17,6 +17,15 @@ describe('demo data', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('lists two support contacts for the organisation, once however often it runs', async () => {
+    const db = await getDb();
+    const contacts = await db.supportContact.findMany({ where: { organisation: { slug: 'riverside' } }, orderBy: { position: 'asc' }, select: { name: true, phone: true, url: true } });
+    expect(contacts).toEqual([
+      { name: 'Staff wellbeing service', phone: '020 7946 0321', url: null },
+      { name: 'Employee Assistance Programme', phone: null, url: 'https://eap.example.org' },
+    ]);
+  });
+
   it('has the organisation and its three teams at 8, 5 and 3 members', async () => {
     const db = await getDb();
     const org = await db.organisation.findUniqueOrThrow({
