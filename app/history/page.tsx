@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
 import { BAND_LABELS, buildHistory, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
 import { listMyCheckIns } from '@/lib/services/check-ins';
+import { listMyNotes } from '@/lib/services/notes';
 import { SUBSCALES } from '@/lib/scoring';
 
 export const metadata = { title: 'Your history' };
@@ -22,7 +23,7 @@ function changeText(point: HistoryPoint): string {
  */
 export default async function HistoryPage() {
   const actor = await requireUser();
-  const checkIns = await listMyCheckIns(actor);
+  const [checkIns, notes] = await Promise.all([listMyCheckIns(actor), listMyNotes(actor)]);
   const history = buildHistory(checkIns);
   const count = checkIns.length;
 
@@ -99,6 +100,23 @@ export default async function HistoryPage() {
               </section>
             );
           })}
+          <section className="panel" aria-labelledby="history-notes">
+            <h2 id="history-notes">Your notes</h2>
+            {notes.size === 0 ? (
+              <p>You haven’t written any notes yet. You can add one to any check-in from its result page; only you can read them.</p>
+            ) : (
+              <ul className="history-notes">
+                {checkIns
+                  .filter((c) => notes.has(c.id))
+                  .map((c) => (
+                    <li key={c.id}>
+                      <Link href={`/check-ins/${c.id}/result`}>{formatLongDate(c.submittedAt)}</Link>
+                      <p className="history-notes__text">{notes.get(c.id)}</p>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
           <p className="muted">
             A real change is one larger than the questionnaire’s own ups and downs: a reliable change (Jacobson and Truax), worked
             out from how consistent each scale is.

@@ -141,6 +141,39 @@ export function TextField({
   );
 }
 
+export function TextAreaField({
+  name,
+  label,
+  defaultValue,
+  hint,
+  maxLength,
+  rows = 4,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  hint?: string;
+  maxLength?: number;
+  rows?: number;
+}) {
+  const id = useId();
+  const { error, value, stateKey } = useField(name, defaultValue);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        key={stateKey}
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export function SelectField({
   name,
   label,

@@ -4,13 +4,16 @@ import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { GuidanceList } from '@/components/results/GuidanceList';
 import { ScoreCard } from '@/components/results/ScoreCard';
 import { SupportContacts } from '@/components/results/SupportContacts';
+import { ActionForm, TextAreaField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
 import { BAND_LABELS, describeChange, needsSupportFirst, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
 import { NotFoundError } from '@/lib/services/actor';
 import { getCheckInResult } from '@/lib/services/check-ins';
+import { getCheckInNote, MAX_NOTE_LENGTH } from '@/lib/services/notes';
 import { listSupportContacts } from '@/lib/services/organisation-settings';
 import { reliableChange, SUBSCALES } from '@/lib/scoring';
 import { ZCheckInId } from '@/lib/validation/check-in';
+import { saveNoteAction } from './actions';
 
 export const metadata = { title: 'Your result' };
 
@@ -35,7 +38,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     }
   }
   const supportFirst = needsSupportFirst(result.scores, changes);
-  const contacts = await listSupportContacts(actor);
+  const [contacts, note] = await Promise.all([listSupportContacts(actor), getCheckInNote(actor, result.id)]);
 
   return (
     <div className="page">
@@ -69,6 +72,20 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <p>From your next check-in, this page will also show what has changed since this one.</p>
       )}
       <GuidanceList guidance={selectGuidance(result.scores, changes)} />
+      <section className="panel" aria-labelledby="note-title">
+        <h2 id="note-title">Your private note</h2>
+        <p>What was going on for you around this check-in? A few words now can help you make sense of your trend later.</p>
+        <ActionForm action={saveNoteAction} submitLabel="Save note">
+          <input type="hidden" name="checkInId" value={result.id} />
+          <TextAreaField
+            name="note"
+            label="Note"
+            hint={`Only you can read it: not your manager, not an admin. Up to ${MAX_NOTE_LENGTH} characters.`}
+            defaultValue={note?.text ?? ''}
+            maxLength={MAX_NOTE_LENGTH}
+          />
+        </ActionForm>
+      </section>
       {supportFirst ? null : <SupportContacts contacts={contacts} prominent={false} />}
       <p>
         <Link href="/">Back to your home page</Link>
