@@ -53,6 +53,14 @@ const PEOPLE: Person[] = [
 
 const TEAMS = ['Outreach', 'Crisis Response', 'Family Services'];
 
+/** Private reflection notes in the demo: what a clinician wrote on a few of their own check-ins, by month. */
+const DEMO_NOTES: Record<string, Record<number, string>> = {
+  'clinician@example.org': {
+    5: 'Two hard referrals in one week, and covering for Ana. Sleeping badly.',
+    8: 'Started the fortnightly peer-support group. Talking it through helps more than I expected.',
+  },
+};
+
 /** A small deterministic PRNG (mulberry32), seeded per person so demo data is stable. */
 function prng(seedText: string): () => number {
   let seed = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
@@ -182,6 +190,7 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
         secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
         answers: { create: answers.map((value, i) => ({ itemNumber: i + 1, value, answeredAt: submittedAt })) },
         teams: teamId ? { create: [{ teamId }] } : undefined,
+        note: DEMO_NOTES[person.email]?.[month] ? { create: { userId: user.id, text: DEMO_NOTES[person.email]![month]! } } : undefined,
       },
     });
   }

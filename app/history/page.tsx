@@ -3,7 +3,7 @@ import { SubscaleTrend } from '@/components/charts/SubscaleTrend';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { requireUser } from '@/lib/auth/session';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
-import { BAND_LABELS, buildHistory, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
+import { BAND_LABELS, bandTone, buildHistory, TONE_COLOURS, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
 import { listMyCheckIns } from '@/lib/services/check-ins';
 import { listMyNotes } from '@/lib/services/notes';
 import { SUBSCALES } from '@/lib/scoring';
@@ -42,19 +42,15 @@ export default async function HistoryPage() {
         <>
           <p className="lede">
             {count === 1 ? 'Your one check-in so far.' : `Your ${count} check-ins, from ${formatLongDate(checkIns.at(-1)!.submittedAt)} to ${formatLongDate(checkIns[0]!.submittedAt)}.`}{' '}
-            {count === 1 ? 'Your trend appears from the second check-in.' : 'Each scale is read on its own, from 10 to 50.'}
+            {count === 1 ? 'Your trend appears from the second check-in.' : 'Each scale is read on its own, from 10 to 50; the shading shows what its bands mean for you.'}
           </p>
           {count > 1 ? (
             <ul className="history-legend" aria-label="How to read the charts">
-              <li>
-                <span className="history-legend__swatch trend__band--low-swatch" aria-hidden="true" /> low, 22 or less
-              </li>
-              <li>
-                <span className="history-legend__swatch trend__band--moderate-swatch" aria-hidden="true" /> moderate, 23 to 41
-              </li>
-              <li>
-                <span className="history-legend__swatch trend__band--high-swatch" aria-hidden="true" /> high, 42 or more
-              </li>
+              {(['good', 'middle', 'concern'] as const).map((tone) => (
+                <li key={tone}>
+                  <span className={`history-legend__swatch tone--${tone}`} aria-hidden="true" /> {TONE_LABELS[tone]}
+                </li>
+              ))}
               <li>
                 <span className="history-legend__swatch history-legend__swatch--ring" aria-hidden="true" /> a real change from the check-in before
               </li>
@@ -68,7 +64,14 @@ export default async function HistoryPage() {
                 <h2 id={`history-${subscale}`}>{SUBSCALE_NAMES[subscale]}</h2>
                 <p className="muted">{SUBSCALE_ABOUT[subscale]}</p>
                 {points.length > 1 ? (
-                  <SubscaleTrend name={SUBSCALE_NAMES[subscale]} points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
+                  <SubscaleTrend
+                    name={SUBSCALE_NAMES[subscale]}
+                    fills={{
+                      low: TONE_COLOURS[bandTone(subscale, 'low')],
+                      moderate: TONE_COLOURS[bandTone(subscale, 'moderate')],
+                      high: TONE_COLOURS[bandTone(subscale, 'high')],
+                    }}
+                    points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
                 ) : null}
                 <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${subscale}`}>
                   <table className="history-table">
@@ -105,16 +108,27 @@ export default async function HistoryPage() {
             {notes.size === 0 ? (
               <p>You haven’t written any notes yet. You can add one to any check-in from its result page; only you can read them.</p>
             ) : (
-              <ul className="history-notes">
-                {checkIns
-                  .filter((c) => notes.has(c.id))
-                  .map((c) => (
-                    <li key={c.id}>
-                      <Link href={`/check-ins/${c.id}/result`}>{formatLongDate(c.submittedAt)}</Link>
-                      <p className="history-notes__text">{notes.get(c.id)}</p>
-                    </li>
-                  ))}
-              </ul>
+              <table className="history-table history-notes">
+                <caption>Your notes, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {checkIns
+                    .filter((c) => notes.has(c.id))
+                    .map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row">
+                          <Link href={`/check-ins/${c.id}/result`}>{formatShortDate(c.submittedAt)}</Link>
+                        </th>
+                        <td className="history-notes__text">{notes.get(c.id)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
             )}
           </section>
           <p className="muted">

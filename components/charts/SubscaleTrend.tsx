@@ -5,11 +5,11 @@ import { formatAxisDate, formatShortDate } from '@/lib/format/date';
 
 export type TrendPoint = { at: number; raw: number; reliable: boolean };
 
-// The same colours as the legend's swatches (app/globals.css).
+/** Band edges on the score axis (between the whole-number scores 22|23 and 41|42). */
 const BANDS = [
-  { from: 10, to: 22.5, fill: '#d9f0ea', label: 'Low' },
-  { from: 22.5, to: 41.5, fill: '#fdf1d6', label: 'Moderate' },
-  { from: 41.5, to: 50, fill: '#f8dcd8', label: 'High' },
+  { from: 10, to: 22.5, band: 'low' },
+  { from: 22.5, to: 41.5, band: 'moderate' },
+  { from: 41.5, to: 50, band: 'high' },
 ] as const;
 
 type DotProps = { cx?: number; cy?: number; payload?: TrendPoint; index?: number };
@@ -26,17 +26,18 @@ function Dot({ cx, cy, payload, index, small }: DotProps & { small: boolean }) {
 }
 
 /**
- * One subscale over time, with the low / moderate / high regions shaded.
+ * One subscale over time, with the low / moderate / high regions shaded by what
+ * they mean on this subscale (`fills`, from lib/instruments bandTone).
  * Hidden from assistive technology: the table beside it carries the same data.
  */
-export function SubscaleTrend({ name, points }: { name: string; points: TrendPoint[] }) {
+export function SubscaleTrend({ name, points, fills }: { name: string; points: TrendPoint[]; fills: Record<'low' | 'moderate' | 'high', string> }) {
   const small = points.length > 24;
   return (
     <div className="trend" aria-hidden="true" data-testid={`trend-${name}`}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: -12 }} accessibilityLayer={false}>
           {BANDS.map((band) => (
-            <ReferenceArea key={band.label} y1={band.from} y2={band.to} fill={band.fill} fillOpacity={1} strokeOpacity={0} ifOverflow="hidden" />
+            <ReferenceArea key={band.band} y1={band.from} y2={band.to} fill={fills[band.band]} fillOpacity={1} strokeOpacity={0} ifOverflow="hidden" />
           ))}
           <CartesianGrid vertical={false} strokeDasharray="2 4" className="trend__grid" />
           <XAxis

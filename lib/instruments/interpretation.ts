@@ -36,3 +36,22 @@ export const RESULT_TEXT: Record<Subscale, Record<Band, string>> = {
     high: 'Your answers suggest other people’s traumatic experiences have been affecting you, perhaps through fear, poor sleep, intrusive images or avoiding reminders. This is an understandable response to what you have been exposed to, not a diagnosis. Talking with your supervisor, a colleague or a health professional can help.',
   },
 };
+
+/** What a band means for the person: going well, in between, or worth attention. */
+export type Tone = 'good' | 'middle' | 'concern';
+
+/**
+ * The one place colours get their meaning. For compassion satisfaction high is
+ * good; for burnout and secondary traumatic stress low is good. Score cards and
+ * charts both colour bands by this, never by the band's name.
+ */
+export function bandTone(subscale: Subscale, band: Band): Tone {
+  if (band === 'moderate') return 'middle';
+  const good = subscale === 'compassionSatisfaction' ? 'high' : 'low';
+  return band === good ? 'good' : 'concern';
+}
+
+/** The fill of each tone (the same values as --good, --middle and --concern in app/globals.css). */
+export const TONE_COLOURS: Readonly<Record<Tone, string>> = { good: '#d9efe9', middle: '#fdf0d2', concern: '#f9dcd6' };
+
+export const TONE_LABELS: Readonly<Record<Tone, string>> = { good: 'going well', middle: 'in between', concern: 'worth attention' };

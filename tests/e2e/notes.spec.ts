@@ -23,7 +23,9 @@ test('a private note is saved on a result and shown in the history; nobody else 
   expect(Object.keys(actionFields).length).toBeGreaterThan(0);
 
   await page.goto('/history');
-  await expect(page.getByRole('region', { name: 'Your notes' })).toContainText(NOTE);
+  await expect(page.getByRole('table', { name: 'Your notes, newest first' }).locator('tbody tr').first()).toContainText(NOTE);
+  // The demo's own notes are there too (two earlier check-ins).
+  await expect(page.getByRole('table', { name: 'Your notes, newest first' }).locator('tbody tr')).toHaveCount(3);
 
   for (const email of ['maria.gonzalez@example.org', 'manager@example.org', 'admin@example.org']) {
     const context = await browser.newContext();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
 import { authenticateWithPassword } from '../../lib/services/accounts';
-import { scoreProqol5 } from '../../lib/scoring';
+import { reliableChange, scoreProqol5 } from '../../lib/scoring';
 import { DEMO_PASSWORD, seed } from '../../prisma/seed';
 
 beforeAll(async () => {
@@ -60,6 +60,25 @@ describe('demo data', () => {
     expect(user.teamMemberships.map((t) => ({ team: t.team.name, isManager: t.isManager }))).toEqual(team ? [team] : []);
     expect(user._count.checkIns).toBe(checkIns);
     expect(await authenticateWithPassword(email, DEMO_PASSWORD)).not.toBeNull();
+  });
+
+  it('tells the clinician a story: at least one reliable change, and two private notes', async () => {
+    const db = await getDb();
+    const rows = await db.checkIn.findMany({
+      where: { user: { email: 'clinician@example.org' } },
+      orderBy: { submittedAt: 'asc' },
+      select: { compassionSatisfactionRaw: true, burnoutRaw: true, secondaryTraumaticStressRaw: true, note: { select: { text: true } } },
+    });
+    const reliable = rows.slice(1).filter((row, i) => {
+      const before = rows[i]!;
+      return (
+        reliableChange('compassionSatisfaction', before.compassionSatisfactionRaw!, row.compassionSatisfactionRaw!).direction !== 'none' ||
+        reliableChange('burnout', before.burnoutRaw!, row.burnoutRaw!).direction !== 'none' ||
+        reliableChange('secondaryTraumaticStress', before.secondaryTraumaticStressRaw!, row.secondaryTraumaticStressRaw!).direction !== 'none'
+      );
+    });
+    expect(reliable.length).toBeGreaterThanOrEqual(1);
+    expect(rows.filter((r) => r.note).map((r) => r.note!.text)).toHaveLength(2);
   });
 
   it('gives the clinician a year of monthly, varied, correctly scored history', async () => {

@@ -6,7 +6,7 @@ import { ScoreCard } from '@/components/results/ScoreCard';
 import { SupportContacts } from '@/components/results/SupportContacts';
 import { ActionForm, TextAreaField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
-import { BAND_LABELS, describeChange, needsSupportFirst, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
+import { BAND_LABELS, bandTone, describeChange, needsSupportFirst, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
 import { NotFoundError } from '@/lib/services/actor';
 import { getCheckInResult } from '@/lib/services/check-ins';
 import { getCheckInNote, MAX_NOTE_LENGTH } from '@/lib/services/notes';
@@ -63,6 +63,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             message={RESULT_TEXT[subscale][result.scores[subscale].band]}
             about={SUBSCALE_ABOUT[subscale]}
             change={changeText[subscale]}
+            tones={{ low: bandTone(subscale, 'low'), moderate: bandTone(subscale, 'moderate'), high: bandTone(subscale, 'high') }}
           />
         ))}
       </div>
@@ -80,7 +81,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           <TextAreaField
             name="note"
             label="Note"
-            hint={`Only you can read it: not your manager, not an admin. Up to ${MAX_NOTE_LENGTH} characters.`}
+            hint={`Only you can read it: not your manager, not an admin. Up to ${MAX_NOTE_LENGTH} characters; clear it and save to delete it.`}
             defaultValue={note?.text ?? ''}
             maxLength={MAX_NOTE_LENGTH}
           />
