@@ -6,7 +6,8 @@
  * - the client's address comes from the socket, or from X-Forwarded-For only
  *   for the TRUSTED_PROXY_HOPS proxies that append to it (lib/http/client-address.ts);
  * - with no trusted proxy, forwarded headers a client sent are dropped, so
- *   nothing in the app can be steered by them.
+ *   nothing in the app can be steered by them;
+ * - a page that answers 404 or 500 is readable without JavaScript (lib/http/readable-errors.ts).
  * Run after `npm run build`: tsx scripts/server.ts
  */
 import { createServer } from 'node:http';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import next from 'next';
 import { listenHost, listenPort, trustedProxyHops, validateServerConfig } from '../lib/config/server';
 import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/http/client-address';
+import { withReadableErrors } from '../lib/http/readable-errors';
 
 const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip'];
 
@@ -39,7 +41,11 @@ async function main() {
     const client = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], hops);
     if (hops === 0) for (const name of FORWARDED_HEADERS) delete req.headers[name];
     req.headers[CLIENT_ADDRESS_HEADER] = client;
-    void handle(req, res);
+    void withReadableErrors(req, res, handle, (r, s) => app.render404(r, s)).catch((error: unknown) => {
+      console.error(`[tend] request failed: ${error instanceof Error ? error.name : 'error'}`);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
   server.listen(port, host, () => {
     console.info(`[tend] listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);

@@ -75,4 +75,13 @@ test('the whole check-in works as plain HTML forms with JavaScript disabled', as
   await expect(page.getByRole('list').filter({ has: page.getByRole('definition') }).getByRole('listitem')).toHaveCount(1); // one check-in
   await expect(page.getByRole('button', { name: 'Start check-in' })).toBeVisible();
   await expectAccessibleWithoutJs(page);
+
+  // Pages that are not found say so in their HTML: readable with JavaScript off.
+  for (const path of ['/check-ins/00000000-0000-4000-8000-000000000000/result', '/check-ins/not-a-uuid', '/no-such-page']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+    await expect(page.getByRole('link', { name: 'Go to your home page' })).toBeVisible();
+  }
+  await expectAccessibleWithoutJs(page);
 });
