@@ -8,9 +8,10 @@
  * `--if-empty` loads nothing into a database that already has accounts (the quick start).
  */
 import { hashPassword } from '../lib/auth/password';
+import { scoreColumns } from '../lib/db/score-columns';
 import { closeDb, getDb, type Db } from '../lib/db';
 import { PROQOL5 } from '../lib/instruments/proqol5';
-import { SCORING_VERSION, scoreProqol5, type Subscale } from '../lib/scoring';
+import { scoreProqol5, type Subscale } from '../lib/scoring';
 
 export const DEMO_PASSWORD = 'tend-demo-password';
 const ORG = { slug: 'riverside', name: 'Riverside Community Mental Health' };
@@ -181,13 +182,7 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
         status: 'submitted',
         startedAt,
         submittedAt,
-        scoringVersion: SCORING_VERSION,
-        compassionSatisfactionRaw: scores.compassionSatisfaction.raw,
-        compassionSatisfactionBand: scores.compassionSatisfaction.band,
-        burnoutRaw: scores.burnout.raw,
-        burnoutBand: scores.burnout.band,
-        secondaryTraumaticStressRaw: scores.secondaryTraumaticStress.raw,
-        secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
+        ...scoreColumns(scores),
         answers: { create: answers.map((value, i) => ({ itemNumber: i + 1, value, answeredAt: submittedAt })) },
         teams: teamId ? { create: [{ teamId }] } : undefined,
         note: DEMO_NOTES[person.email]?.[month] ? { create: { userId: user.id, text: DEMO_NOTES[person.email]![month]! } } : undefined,

@@ -28,7 +28,8 @@ async function prepare(): Promise<void> {
   await conn.close();
   const { seed, demoAnswers } = await import('../prisma/seed');
   const { getDb, closeDb } = await import('../lib/db');
-  const { scoreProqol5, SCORING_VERSION } = await import('../lib/scoring');
+  const { scoreProqol5 } = await import('../lib/scoring');
+  const { scoreColumns } = await import('../lib/db/score-columns');
   const { PROQOL5 } = await import('../lib/instruments/proqol5');
   await seed({ extraClinicians: [EMAIL] });
   const db = await getDb();
@@ -49,13 +50,7 @@ async function prepare(): Promise<void> {
         status: 'submitted',
         startedAt: submittedAt,
         submittedAt,
-        scoringVersion: SCORING_VERSION,
-        compassionSatisfactionRaw: scores.compassionSatisfaction.raw,
-        compassionSatisfactionBand: scores.compassionSatisfaction.band,
-        burnoutRaw: scores.burnout.raw,
-        burnoutBand: scores.burnout.band,
-        secondaryTraumaticStressRaw: scores.secondaryTraumaticStress.raw,
-        secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
+        ...scoreColumns(scores),
         answers: { create: answers.map((value, n) => ({ itemNumber: n + 1, value, answeredAt: submittedAt })) },
       },
     });

@@ -1,8 +1,9 @@
 import 'server-only';
+import { scoreColumns } from '../db/score-columns';
 import { getDb, Prisma } from '../db';
 import { PROQOL5 } from '../instruments/proqol5';
 import { isWordingPreset, DEFAULT_WORDING_PRESET, type WordingPreset } from '../instruments/wording';
-import { assertAnswer, ITEM_COUNT, SCORING_VERSION, scoreProqol5, type Band, type Proqol5Scores } from '../scoring';
+import { assertAnswer, ITEM_COUNT, scoreProqol5, type Band, type Proqol5Scores } from '../scoring';
 import { assertId, ForbiddenError, NotFoundError, PrivacyNoticeRequiredError, type Actor } from './actor';
 import { assertCanCheckIn } from './permissions';
 
@@ -238,13 +239,7 @@ export async function submitCheckIn(actor: Actor, id: string, now: Date = new Da
         status: 'submitted',
         draftKey: null,
         submittedAt: now,
-        scoringVersion: SCORING_VERSION,
-        compassionSatisfactionRaw: scores.compassionSatisfaction.raw,
-        compassionSatisfactionBand: scores.compassionSatisfaction.band,
-        burnoutRaw: scores.burnout.raw,
-        burnoutBand: scores.burnout.band,
-        secondaryTraumaticStressRaw: scores.secondaryTraumaticStress.raw,
-        secondaryTraumaticStressBand: scores.secondaryTraumaticStress.band,
+        ...scoreColumns(scores),
       },
     });
 
