@@ -15,6 +15,13 @@ const config = [
     },
   },
   {
+    // lib/aggregates is pure too: the suppression and statistics rules, with a date and a statistics library only.
+    files: ['lib/aggregates/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.{1,2}/|luxon$|jstat$)', message: 'lib/aggregates is pure: relative imports, luxon and jstat only.' }] }],
+    },
+  },
+  {
     // Only lib/db may import the Prisma client; pages and components go through services.
     files: ['app/**', 'lib/services/**', 'lib/auth/**', 'lib/instruments/**', 'lib/validation/**'],
     rules: {

@@ -38,7 +38,8 @@ export default defineConfig({
     ],
     coverage: {
       provider: 'v8',
-      include: ['lib/scoring/**'],
+      include: ['lib/scoring/**', 'lib/aggregates/**/*.ts'],
+      exclude: ['**/*.d.ts'],
       reporter: ['text'],
       thresholds: { branches: 100, functions: 100, lines: 100, statements: 100 },
     },
