@@ -1,30 +1,42 @@
 import 'server-only';
 import { getDb } from '../db';
-import type { TOrganisationSettingsInput, TSupportContactInput } from '../validation/admin';
+import { isTimeZone, TIME_ZONE_MESSAGE, type TOrganisationSettingsInput, type TSupportContactInput } from '../validation/admin';
 import { recordAuditEvent } from './audit';
-import { assertId, NotFoundError, type Actor } from './actor';
+import { assertId, NotFoundError, UserInputError, type Actor } from './actor';
 import { assertAdmin } from './permissions';
 
 export type OrganisationSettings = TOrganisationSettingsInput;
 export type SupportContact = { id: string; name: string; description: string; phone: string | null; url: string | null };
+
+const SETTINGS_SELECT = {
+  name: true,
+  checkInCadenceDays: true,
+  reportingPeriod: true,
+  timeZone: true,
+  anonymityThreshold: true,
+  wordingPreset: true,
+} as const;
 
 export async function getOrganisationSettings(actor: Actor): Promise<OrganisationSettings> {
   const { organisationId } = assertAdmin(actor);
   const db = await getDb();
   return db.organisation.findUniqueOrThrow({
     where: { id: organisationId },
-    select: { name: true, checkInCadenceDays: true, reportingPeriod: true, anonymityThreshold: true, wordingPreset: true },
+    select: SETTINGS_SELECT,
   });
 }
 
 /** Saves the settings and records what changed (old and new values) in the audit log. */
 export async function updateOrganisationSettings(actor: Actor, input: TOrganisationSettingsInput): Promise<string[]> {
   const { organisationId } = assertAdmin(actor);
+  // The database has no check on the zone, and every reporting period boundary is computed
+  // in it: a name Intl cannot use would break them all, so refuse it here too.
+  if (!isTimeZone(input.timeZone)) throw new UserInputError(TIME_ZONE_MESSAGE, 'timeZone');
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({
       where: { id: organisationId },
-      select: { name: true, checkInCadenceDays: true, reportingPeriod: true, anonymityThreshold: true, wordingPreset: true },
+      select: SETTINGS_SELECT,
     });
     const changed = (Object.keys(input) as (keyof TOrganisationSettingsInput)[]).filter((key) => before[key] !== input[key]);
     if (changed.length === 0) return [];

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await submitCheckIn(clinician, id);
 });
 
-const settings = { name: 'Northside', checkInCadenceDays: 28, reportingPeriod: 'quarter' as const, anonymityThreshold: 6, wordingPreset: 'nurse' };
+const settings = { name: 'Northside', checkInCadenceDays: 28, reportingPeriod: 'quarter' as const, timeZone: 'America/New_York', anonymityThreshold: 6, wordingPreset: 'nurse' };
 
 describe('only admins of the organisation administer it', () => {
   const operations: [string, (a: Actor) => Promise<unknown>][] = [
@@ -61,13 +61,24 @@ describe('only admins of the organisation administer it', () => {
 });
 
 describe('admin operations', () => {
-  it('settings: saves, records old and new values, and refuses a threshold below 3', async () => {
-    expect(await updateOrganisationSettings(admin, settings)).toEqual(['checkInCadenceDays', 'reportingPeriod', 'anonymityThreshold', 'wordingPreset']);
+  it('settings: saves, records old and new values, and refuses a threshold below 3 or an unknown time zone', async () => {
+    expect(await getOrganisationSettings(admin)).toMatchObject({ timeZone: 'Europe/London' });
+    expect(await updateOrganisationSettings(admin, settings)).toEqual(['checkInCadenceDays', 'reportingPeriod', 'timeZone', 'anonymityThreshold', 'wordingPreset']);
     expect(await getOrganisationSettings(admin)).toEqual(settings);
     expect(await updateOrganisationSettings(admin, settings)).toEqual([]);
     await expect(updateOrganisationSettings(admin, { ...settings, anonymityThreshold: 2 })).rejects.toThrow();
+    await expect(updateOrganisationSettings(admin, { ...settings, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
+      constructor: UserInputError,
+      field: 'timeZone',
+      message: 'Choose a time zone from the list, for example Europe/London.',
+    });
+    expect(await getOrganisationSettings(admin)).toMatchObject({ timeZone: 'America/New_York' });
     const [event] = await listAuditEvents(admin);
-    expect(event).toMatchObject({ action: 'settings.updated', actor: 'Ada Admin (ada@example.test)', details: { anonymityThreshold: { from: 5, to: 6 } } });
+    expect(event).toMatchObject({
+      action: 'settings.updated',
+      actor: 'Ada Admin (ada@example.test)',
+      details: { anonymityThreshold: { from: 5, to: 6 }, timeZone: { from: 'Europe/London', to: 'America/New_York' } },
+    });
   });
 
   it('support contacts: added and removed by admins, read by every member', async () => {

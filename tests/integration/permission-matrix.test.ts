@@ -104,7 +104,7 @@ const OPERATIONS: Operation[] = [
   { name: 'start a check-in', run: (a) => startOrResumeCheckIn(a), expected: only(clinicians, 'forbidden') },
   // Organisation administration: admins of this organisation only.
   { name: 'read settings', run: (a) => getOrganisationSettings(a), expected: adminsOnlyOrgWide, check: (r, kind) => expect((r as { name: string }).name).toBe(kind === 'admin, same org' ? 'Matrix Health' : 'Other Trust') },
-  { name: 'update settings', run: (a) => updateOrganisationSettings(a, { name: a.organisation!.name, checkInCadenceDays: 30, reportingPeriod: 'month', anonymityThreshold: 5, wordingPreset: 'helper' }), expected: adminsOnlyOrgWide },
+  { name: 'update settings', run: (a) => updateOrganisationSettings(a, { name: a.organisation!.name, checkInCadenceDays: 30, reportingPeriod: 'month', timeZone: 'Europe/London', anonymityThreshold: 5, wordingPreset: 'helper' }), expected: adminsOnlyOrgWide },
   { name: 'add a support contact', run: (a) => addSupportContact(a, { name: `Line ${unique()}`, description: '', phone: '0800 1', url: '' }), expected: adminsOnlyOrgWide },
   {
     name: 'read support contacts (own organisation’s)',

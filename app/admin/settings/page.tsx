@@ -2,6 +2,7 @@ import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
 import { requireAdmin } from '@/lib/auth/session';
 import { WORDING_PRESET_IDS, WORDING_PRESETS } from '@/lib/instruments/wording';
 import { getOrganisationSettings, listSupportContacts } from '@/lib/services/organisation-settings';
+import { TIME_ZONES } from '@/lib/validation/admin';
 import { addSupportContactAction, removeSupportContactAction, updateSettingsAction } from '../actions';
 
 export const metadata = { title: 'Settings' };
@@ -9,6 +10,9 @@ export const metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const actor = await requireAdmin();
   const [settings, contacts] = await Promise.all([getOrganisationSettings(actor), listSupportContacts(actor)]);
+  // A stored zone this runtime no longer lists (its time zone data renamed it) stays selected
+  // rather than the form silently offering the first zone; saving it then asks for a new one.
+  const timeZones = TIME_ZONES.includes(settings.timeZone) ? TIME_ZONES : [settings.timeZone, ...TIME_ZONES];
   return (
     <>
       <h1>Settings</h1>
@@ -29,12 +33,19 @@ export default async function SettingsPage() {
           <SelectField
             name="reportingPeriod"
             label="Reporting period"
-            hint="Team aggregates cover closed periods only."
+            hint="Team aggregates cover closed periods only. A change applies to periods not yet published; published figures never change."
             options={[
               { value: 'month', label: 'Month' },
               { value: 'quarter', label: 'Quarter' },
             ]}
             defaultValue={settings.reportingPeriod}
+          />
+          <SelectField
+            name="timeZone"
+            label="Time zone"
+            hint="Reporting periods begin and end at midnight in this time zone."
+            options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+            defaultValue={settings.timeZone}
           />
           <TextField
             name="anonymityThreshold"
@@ -43,7 +54,7 @@ export default async function SettingsPage() {
             inputMode="numeric"
             min={3}
             max={50}
-            hint="The fewest people an aggregate may cover. Never below 3; 5 or more is recommended."
+            hint="The fewest people an aggregate may cover. Never below 3; 5 or more is recommended. A change applies to periods not yet published; published figures never change."
             defaultValue={String(settings.anonymityThreshold)}
           />
           <SelectField
