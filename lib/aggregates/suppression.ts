@@ -26,8 +26,8 @@
  * 1. primary: a group with fewer than `threshold` people is hidden;
  * 2. complementary: while some atom of the shown groups is smaller than the
  *    threshold, hide one more group: one whose hiding merges that atom into a
- *    large enough neighbour (or removes it), choosing a team before the total,
- *    then the smallest group, then by id, so the decision is deterministic.
+ *    large enough neighbour (or removes it), choosing the total before a team
+ *    (a team's own dashboard is what its managers come for), then the smallest group, then by id, so the decision is deterministic.
  * Each step hides a group, so the loop ends after at most one step per group.
  *
  * It is conservative: it may hide a group that no combination could in fact
@@ -37,7 +37,7 @@
 export type SuppressionStatus = 'shown' | 'too_few' | 'complementary';
 
 export type SuppressionInput = {
-  /** The groups of the view. `total` marks the organisation: hidden only when no team will do. */
+  /** The groups of the view. `total` marks the organisation: given up first, so that teams keep their figures. */
   groups: readonly { id: string; total?: boolean }[];
   /**
    * The people, grouped by the set of groups they count in (their atom), with
@@ -77,9 +77,9 @@ export function decideSuppression(input: SuppressionInput): Map<string, Suppress
   }
 
   const isTotal = new Map(groups.map((g) => [g.id, g.total === true]));
-  // Which shown group to give up first: a team before the total, the smallest, then by id.
+  // Which shown group to give up first: the total (teams' own dashboards are what managers come for), the smallest, then by id.
   const order = (a: string, b: string) =>
-    Number(isTotal.get(a)) - Number(isTotal.get(b)) || size.get(a)! - size.get(b)! || (a < b ? -1 : 1);
+    Number(isTotal.get(b)) - Number(isTotal.get(a)) || size.get(a)! - size.get(b)! || (a < b ? -1 : 1);
 
   for (;;) {
     const merged = mergedAtoms(atoms, status);
