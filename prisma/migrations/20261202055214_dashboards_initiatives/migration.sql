@@ -26,6 +26,7 @@ CREATE TABLE "period_aggregates" (
     "suppression" "suppression",
     "respondents" INTEGER,
     "members" INTEGER,
+    "bands_withheld" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "compassion_satisfaction_mean" DOUBLE PRECISION,
     "compassion_satisfaction_sd" DOUBLE PRECISION,
     "compassion_satisfaction_low" INTEGER,

@@ -1,0 +1,470 @@
+import 'server-only';
+import { getDb, Prisma } from '../db';
+import { compareBeforeAfter, type BeforeAfterComparison, type PeriodStats } from '../aggregates/comparison';
+import { openPeriod, periodLabel, periodShortLabel, periodsToPublish, startOfLocalDate, type Period, type PeriodKind } from '../aggregates/periods';
+import { BANDS, bandPercent, decidePeriod, SUBSCALES, type BandKey, type GroupFigures, type Respondent, type SubscaleKey } from '../aggregates/publication';
+import { assertId, NotFoundError, type Actor } from './actor';
+
+/**
+ * The aggregation module: the only code that turns check-ins into figures for
+ * anyone but their owner. Pages never compute aggregates; they receive the
+ * DTOs below, which hold whole-number means, percentages and reasons, never a
+ * person, a score or an SD.
+ *
+ * The privacy model (docs: README "Team dashboards"):
+ * - A respondent is a person: within a period each counts once, by their
+ *   latest submitted check-in in it, for the teams that check-in was submitted
+ *   in (check_in_teams) and for the organisation.
+ * - Only closed periods have figures, computed once by `publishClosedPeriods`
+ *   and stored (published_periods, period_aggregates); they are never
+ *   recomputed, so deletions, team moves, archived teams and changed settings
+ *   cannot move them. A period is published under the settings of the moment
+ *   and says so.
+ * - Which groups are shown is decided at publication over every group of the
+ *   organisation together (lib/aggregates/suppression.ts): every view anyone
+ *   can open is a subset of that, so no subtraction across teams, the
+ *   organisation, or periods (which never overlap) isolates fewer than k
+ *   people. A hidden group stores no figures at all.
+ * - For the open period there is only a yes/no: has the group reached k yet.
+ */
+
+export const ORGANISATION_GROUP = 'organisation';
+/** A period is published this long after it ends, so that a check-in submitted in its last moments has been committed. */
+const PUBLICATION_GRACE_MS = 2 * 60_000;
+/** Periods published in one transaction (the organisation is locked meanwhile; check-ins are not). */
+const PERIODS_PER_TRANSACTION = 6;
+
+type Tx = Prisma.TransactionClient;
+type Settings = { reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number };
+
+/**
+ * Publishes every closed period of the organisation not yet published, oldest
+ * first, and returns how many. Safe with any number of publishers at once: each
+ * locks the organisation's row first, and a period is unique per organisation
+ * and start, so a period is computed and stored exactly once.
+ */
+export async function publishClosedPeriods(organisationId: string, now: Date = new Date()): Promise<number> {
+  const db = await getDb();
+  let published = 0;
+  for (;;) {
+    const count = await db.$transaction(
+      async (tx) => {
+        const [settings] = await tx.$queryRaw<{ reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number }[]>`
+          SELECT "reporting_period"::text AS "reportingPeriod", "time_zone" AS "timeZone", "anonymity_threshold" AS "anonymityThreshold"
+          FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
+        if (!settings) return 0;
+        const last = await tx.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
+        const first = last
+          ? null
+          : await tx.checkIn.findFirst({ where: { organisationId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true } });
+        const periods = periodsToPublish({
+          lastEnd: last?.endsAt ?? null,
+          firstCheckIn: first?.submittedAt ?? null,
+          now: new Date(now.getTime() - PUBLICATION_GRACE_MS),
+          kind: settings.reportingPeriod,
+          timeZone: settings.timeZone,
+        }).slice(0, PERIODS_PER_TRANSACTION);
+        for (const period of periods) await publishPeriod(tx, organisationId, settings, period);
+        return periods.length;
+      },
+      { maxWait: 60_000, timeout: 300_000 },
+    );
+    published += count;
+    if (count < PERIODS_PER_TRANSACTION) return published;
+  }
+}
+
+/** Publishes every organisation's closed periods (the schedule and `npm run jobs`). */
+export async function publishAllClosedPeriods(now: Date = new Date()): Promise<number> {
+  const db = await getDb();
+  const organisations = await db.organisation.findMany({ select: { id: true } });
+  let published = 0;
+  for (const { id } of organisations) published += await publishClosedPeriods(id, now);
+  return published;
+}
+
+type RespondentRow = {
+  cs: number;
+  csBand: BandKey;
+  bo: number;
+  boBand: BandKey;
+  sts: number;
+  stsBand: BandKey;
+  teams: string[];
+};
+
+async function publishPeriod(tx: Tx, organisationId: string, settings: Settings, period: Period): Promise<void> {
+  // Each person once: their latest submitted check-in in the period, with the teams it was submitted in.
+  const rows = await tx.$queryRaw<RespondentRow[]>`
+    SELECT DISTINCT ON (c."user_id")
+      c."compassion_satisfaction_raw" AS "cs", c."compassion_satisfaction_band"::text AS "csBand",
+      c."burnout_raw" AS "bo", c."burnout_band"::text AS "boBand",
+      c."secondary_traumatic_stress_raw" AS "sts", c."secondary_traumatic_stress_band"::text AS "stsBand",
+      COALESCE((SELECT array_agg(t."team_id"::text) FROM "check_in_teams" t WHERE t."check_in_id" = c."id"), '{}') AS "teams"
+    FROM "check_ins" c
+    WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
+      AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}
+    ORDER BY c."user_id", c."submitted_at" DESC, c."id" DESC`;
+  const respondents: Respondent[] = rows.map((r) => ({
+    groups: [ORGANISATION_GROUP, ...r.teams],
+    scores: {
+      compassionSatisfaction: { raw: r.cs, band: r.csBand },
+      burnout: { raw: r.bo, band: r.boBand },
+      secondaryTraumaticStress: { raw: r.sts, band: r.stsBand },
+    },
+  }));
+
+  const teamsWithResponses = new Set(rows.flatMap((r) => r.teams));
+  const teams = (await tx.team.findMany({ where: { organisationId }, select: { id: true, archivedAt: true } })).filter(
+    (t) => t.archivedAt === null || teamsWithResponses.has(t.id),
+  );
+  const members = await memberCounts(tx, organisationId);
+  const figures = decidePeriod({
+    groups: [{ id: ORGANISATION_GROUP, total: true }, ...teams.map((t) => ({ id: t.id }))],
+    respondents,
+    threshold: settings.anonymityThreshold,
+  });
+
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "published_periods" ("id", "organisation_id", "starts_at", "ends_at", "reporting_period", "time_zone", "anonymity_threshold")
+    VALUES (gen_random_uuid(), ${organisationId}::uuid, ${period.startsAt}, ${period.endsAt}, ${settings.reportingPeriod}::"reporting_period", ${settings.timeZone}, ${settings.anonymityThreshold})
+    ON CONFLICT ("organisation_id", "starts_at") DO NOTHING
+    RETURNING "id"`;
+  const periodId = inserted[0]?.id;
+  if (!periodId) return; // published by someone else meanwhile
+  await tx.periodAggregate.createMany({
+    data: [...figures].map(([groupKey, group]) => aggregateRow(periodId, groupKey, group, members.get(groupKey) ?? 0)),
+  });
+}
+
+/** Active clinicians of the organisation and of each of its teams, now (for "N of M members responded"). */
+async function memberCounts(tx: Tx, organisationId: string): Promise<Map<string, number>> {
+  const active = { organisationId, removedAt: null, roles: { has: 'clinician' as const } };
+  const [organisation, teams] = await Promise.all([
+    tx.membership.count({ where: active }),
+    tx.teamMembership.groupBy({
+      by: ['teamId'],
+      where: { team: { organisationId }, user: { memberships: { some: active } } },
+      _count: { _all: true },
+    }),
+  ]);
+  return new Map([[ORGANISATION_GROUP, organisation], ...teams.map((t): [string, number] => [t.teamId, t._count._all])]);
+}
+
+const COLUMN: Record<SubscaleKey, string> = {
+  compassionSatisfaction: 'compassionSatisfaction',
+  burnout: 'burnout',
+  secondaryTraumaticStress: 'secondaryTraumaticStress',
+};
+const BAND_COLUMN: Record<BandKey, string> = { low: 'Low', moderate: 'Moderate', high: 'High' };
+
+function aggregateRow(periodId: string, groupKey: string, group: GroupFigures, members: number): Prisma.PeriodAggregateCreateManyInput {
+  const base = { periodId, groupKey, teamId: groupKey === ORGANISATION_GROUP ? null : groupKey };
+  if (group.status !== 'shown') return { ...base, suppression: group.status };
+  const row: Record<string, unknown> = { ...base, suppression: null, respondents: group.respondents, members, bandsWithheld: [] as string[] };
+  for (const subscale of SUBSCALES) {
+    const figures = group.subscales[subscale];
+    row[`${COLUMN[subscale]}Mean`] = figures.mean;
+    row[`${COLUMN[subscale]}Sd`] = figures.sd;
+    for (const band of BANDS) {
+      const share = figures.bands[band];
+      row[`${COLUMN[subscale]}${BAND_COLUMN[band]}`] = share.status === 'shown' ? share.count : null;
+      if (share.status === 'withheld') (row.bandsWithheld as string[]).push(`${subscale}.${band}`);
+    }
+  }
+  return row as Prisma.PeriodAggregateCreateManyInput;
+}
+
+// ---------------------------------------------------------------------------
+// Reading: DTOs for dashboards and exports.
+
+export type BandShareView = { band: BandKey } & ({ kind: 'percent'; percent: number } | { kind: 'fewer_than_3' } | { kind: 'withheld' });
+export type SubscaleView = {
+  /** Whole-number mean. */
+  mean: number;
+  /** Whole-number change of the mean since the previous published period, when that one is shown too. */
+  change: number | null;
+  bands: BandShareView[];
+};
+export type GroupPeriodView =
+  | {
+      status: 'shown';
+      respondents: number;
+      /** "N of M members responded"; null when the member count is unknown or smaller than N (people who left). */
+      members: number | null;
+      subscales: Record<SubscaleKey, SubscaleView>;
+    }
+  | { status: 'too_few' | 'complementary' };
+
+export type PublishedPeriodView = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  label: string;
+  shortLabel: string;
+  /** The rules it was published under. */
+  rule: { reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string };
+};
+export type OpenPeriodView = { label: string; endsAt: Date; threshold: number; reachedThreshold: boolean };
+
+/** Internal: what a before/after comparison needs (never leaves this module). */
+type StoredStats = Record<SubscaleKey, PeriodStats> | null;
+
+type GroupSeries = { period: PublishedPeriodView; view: GroupPeriodView; stats: StoredStats }[];
+
+const aggregateSelect = {
+  groupKey: true,
+  suppression: true,
+  respondents: true,
+  members: true,
+  bandsWithheld: true,
+  ...Object.fromEntries(
+    SUBSCALES.flatMap((s) => [`${s}Mean`, `${s}Sd`, ...BANDS.map((b) => `${s}${BAND_COLUMN[b]}`)]).map((c) => [c, true]),
+  ),
+} as const satisfies Prisma.PeriodAggregateSelect;
+
+type AggregateRecord = Record<string, unknown> & {
+  groupKey: string;
+  suppression: 'too_few' | 'complementary' | null;
+  respondents: number | null;
+  members: number | null;
+  bandsWithheld: string[];
+};
+
+function toView(row: AggregateRecord | undefined): { view: GroupPeriodView; stats: StoredStats } {
+  if (!row || row.suppression !== null || row.respondents === null) return { view: { status: row?.suppression ?? 'too_few' }, stats: null };
+  const n = row.respondents;
+  const subscales = {} as Record<SubscaleKey, SubscaleView>;
+  const stats = {} as Record<SubscaleKey, PeriodStats>;
+  for (const s of SUBSCALES) {
+    const mean = row[`${s}Mean`] as number;
+    stats[s] = { respondents: n, mean, sd: row[`${s}Sd`] as number };
+    subscales[s] = {
+      mean: Math.round(mean),
+      change: null,
+      bands: BANDS.map((band): BandShareView => {
+        const count = row[`${s}${BAND_COLUMN[band]}`] as number | null;
+        if (count !== null) return { band, kind: 'percent', percent: bandPercent(count, n) };
+        return { band, kind: row.bandsWithheld.includes(`${s}.${band}`) ? 'withheld' : 'fewer_than_3' };
+      }),
+    };
+  }
+  const members = row.members !== null && row.members >= n ? row.members : null;
+  return { view: { status: 'shown', respondents: n, members, subscales }, stats };
+}
+
+/** Fills in each shown period's change from the one before it, when that one is shown too. */
+function withChanges(series: GroupSeries): GroupSeries {
+  return series.map((entry, i) => {
+    const previous = series[i - 1]?.view;
+    if (entry.view.status !== 'shown' || previous?.status !== 'shown') return entry;
+    const subscales = Object.fromEntries(
+      SUBSCALES.map((s) => [s, { ...(entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s], change: (entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s].mean - previous.subscales[s].mean }]),
+    ) as Record<SubscaleKey, SubscaleView>;
+    return { ...entry, view: { ...entry.view, subscales } };
+  });
+}
+
+function periodView(p: { id: string; startsAt: Date; endsAt: Date; reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string }): PublishedPeriodView {
+  return {
+    id: p.id,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    label: periodLabel(p, p.reportingPeriod, p.timeZone),
+    shortLabel: periodShortLabel(p, p.reportingPeriod, p.timeZone),
+    rule: { reportingPeriod: p.reportingPeriod, anonymityThreshold: p.anonymityThreshold, timeZone: p.timeZone },
+  };
+}
+
+/** Published periods (oldest first) with the stored rows of the given groups. */
+async function loadPeriods(organisationId: string, groupKeys: readonly string[]) {
+  const db = await getDb();
+  return db.publishedPeriod.findMany({
+    where: { organisationId },
+    orderBy: { startsAt: 'asc' },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      reportingPeriod: true,
+      anonymityThreshold: true,
+      timeZone: true,
+      aggregates: { where: { groupKey: { in: [...groupKeys] } }, select: aggregateSelect },
+    },
+  });
+}
+
+function seriesFor(periods: Awaited<ReturnType<typeof loadPeriods>>, groupKey: string): GroupSeries {
+  return withChanges(
+    periods.map((p) => {
+      const row = p.aggregates.find((a) => a.groupKey === groupKey) as AggregateRecord | undefined;
+      return { period: periodView(p), ...toView(row) };
+    }),
+  );
+}
+
+/** Whether the group has reached k distinct respondents in the open period: a yes or no, never a count. */
+async function openPeriodView(organisationId: string, groupKey: string, settings: Settings, now: Date): Promise<OpenPeriodView> {
+  const db = await getDb();
+  const last = await db.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
+  const period = openPeriod({ lastEnd: last?.endsAt ?? null, now, kind: settings.reportingPeriod, timeZone: settings.timeZone });
+  const k = settings.anonymityThreshold;
+  const [row] =
+    groupKey === ORGANISATION_GROUP
+      ? await db.$queryRaw<{ reached: boolean }[]>`
+          SELECT count(DISTINCT c."user_id") >= ${k} AS "reached" FROM "check_ins" c
+          WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
+            AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}`
+      : await db.$queryRaw<{ reached: boolean }[]>`
+          SELECT count(DISTINCT c."user_id") >= ${k} AS "reached" FROM "check_ins" c
+          JOIN "check_in_teams" t ON t."check_in_id" = c."id" AND t."team_id" = ${groupKey}::uuid
+          WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
+            AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}`;
+  return { label: periodLabel(period, settings.reportingPeriod, settings.timeZone), endsAt: period.endsAt, threshold: k, reachedThreshold: row?.reached === true };
+}
+
+// ---------------------------------------------------------------------------
+// Who may see what.
+
+export type DashboardTeam = { id: string; name: string; archived: boolean };
+
+/**
+ * The teams whose dashboards the actor may open: every team of the
+ * organisation for an admin, the teams they manage for a manager, none for
+ * anyone else.
+ */
+export async function listDashboardTeams(actor: Actor): Promise<DashboardTeam[]> {
+  if (!actor.organisation) return [];
+  const db = await getDb();
+  const isAdmin = actor.roles.includes('admin');
+  if (!isAdmin && !actor.roles.includes('manager')) return [];
+  const teams = await db.team.findMany({
+    where: {
+      organisationId: actor.organisation.id,
+      ...(isAdmin ? {} : { members: { some: { userId: actor.userId, isManager: true } } }),
+    },
+    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { name: 'asc' }],
+    select: { id: true, name: true, archivedAt: true },
+  });
+  return teams.map((t) => ({ id: t.id, name: t.name, archived: t.archivedAt !== null }));
+}
+
+/** @returns the team when the actor may see its dashboard. @throws NotFoundError otherwise (a team one may not see does not exist) */
+export async function assertCanViewTeam(actor: Actor, teamId: string): Promise<DashboardTeam & { organisationId: string }> {
+  assertId(teamId);
+  const team = (await listDashboardTeams(actor)).find((t) => t.id === teamId);
+  if (!team || !actor.organisation) throw new NotFoundError();
+  return { ...team, organisationId: actor.organisation.id };
+}
+
+export function canViewOrganisationDashboard(actor: Actor): boolean {
+  return !!actor.organisation && actor.roles.includes('admin');
+}
+
+async function settingsOf(organisationId: string): Promise<Settings> {
+  const db = await getDb();
+  return db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { reportingPeriod: true, timeZone: true, anonymityThreshold: true } });
+}
+
+// ---------------------------------------------------------------------------
+// Dashboards.
+
+export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
+
+export type TeamDashboard = {
+  team: DashboardTeam;
+  periods: DashboardPeriod[];
+  open: OpenPeriodView;
+};
+
+/** A team's published periods, oldest first, and its open period's yes/no. @throws NotFoundError unless the actor may see the team */
+export async function getTeamDashboard(actor: Actor, teamId: string, now: Date = new Date()): Promise<TeamDashboard> {
+  const team = await assertCanViewTeam(actor, teamId);
+  await publishClosedPeriods(team.organisationId, now);
+  const [periods, settings] = await Promise.all([loadPeriods(team.organisationId, [team.id]), settingsOf(team.organisationId)]);
+  return {
+    team: { id: team.id, name: team.name, archived: team.archived },
+    periods: seriesFor(periods, team.id).map((e) => ({ ...e.period, figures: e.view })),
+    open: await openPeriodView(team.organisationId, team.id, settings, now),
+  };
+}
+
+export type OrganisationDashboard = {
+  organisation: { name: string };
+  /** The organisation first, then each team with figures or current. */
+  groups: { key: string; name: string; kind: 'organisation' | 'team'; archived: boolean }[];
+  periods: (PublishedPeriodView & { cells: Record<string, GroupPeriodView> })[];
+  open: OpenPeriodView;
+};
+
+/** The organisation's figures and each team's, per published period. Admins only. @throws NotFoundError otherwise */
+export async function getOrganisationDashboard(actor: Actor, now: Date = new Date()): Promise<OrganisationDashboard> {
+  if (!canViewOrganisationDashboard(actor) || !actor.organisation) throw new NotFoundError();
+  const organisationId = actor.organisation.id;
+  await publishClosedPeriods(organisationId, now);
+  const teams = await listDashboardTeams(actor);
+  const keys = [ORGANISATION_GROUP, ...teams.map((t) => t.id)];
+  const [periods, settings] = await Promise.all([loadPeriods(organisationId, keys), settingsOf(organisationId)]);
+  // Archived teams appear only where they have a published period of their own.
+  const published = new Set(periods.flatMap((p) => p.aggregates.map((a) => a.groupKey)));
+  const shownTeams = teams.filter((t) => !t.archived || published.has(t.id));
+  const series = new Map(keys.map((key) => [key, seriesFor(periods, key)]));
+  return {
+    organisation: { name: actor.organisation.name },
+    groups: [
+      { key: ORGANISATION_GROUP, name: actor.organisation.name, kind: 'organisation', archived: false },
+      ...shownTeams.map((t) => ({ key: t.id, name: t.name, kind: 'team' as const, archived: t.archived })),
+    ],
+    periods: periods.map((p, i) => ({
+      ...periodView(p),
+      cells: Object.fromEntries([ORGANISATION_GROUP, ...shownTeams.map((t) => t.id)].map((key) => [key, series.get(key)![i]!.view])),
+    })),
+    open: await openPeriodView(organisationId, ORGANISATION_GROUP, settings, now),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Before and after.
+
+export type SubscaleComparison = { subscale: SubscaleKey } & BeforeAfterComparison;
+export type InitiativeComparison = {
+  /** The published periods compared on each side (labels), empty when there are none yet. */
+  before: string[];
+  after: string[];
+  subscales: SubscaleComparison[];
+};
+
+/**
+ * The mean of each subscale over up to `periodsEachSide` published periods
+ * before the start date and as many from it on (the period it starts in is
+ * left out: it mixes both), with Welch's 95% interval for the difference.
+ * "Not enough data yet" unless each side has a period and every period used
+ * is shown. Only this module reads the stored SDs.
+ */
+export async function compareGroupBeforeAfter(
+  organisationId: string,
+  groupKey: string,
+  startsOn: string,
+  periodsEachSide: number,
+): Promise<InitiativeComparison> {
+  const [periods, settings] = await Promise.all([loadPeriods(organisationId, [groupKey]), settingsOf(organisationId)]);
+  const series = seriesFor(periods, groupKey);
+  const start = startOfLocalDate(startsOn, settings.timeZone).getTime();
+  const before = series.filter((e) => e.period.endsAt.getTime() <= start).slice(-periodsEachSide);
+  const after = series.filter((e) => e.period.startsAt.getTime() >= start).slice(0, periodsEachSide);
+  const usable = before.length > 0 && after.length > 0 && [...before, ...after].every((e) => e.stats !== null);
+  return {
+    before: before.map((e) => e.period.label),
+    after: after.map((e) => e.period.label),
+    subscales: SUBSCALES.map((subscale) => ({
+      subscale,
+      ...(usable
+        ? compareBeforeAfter({
+            before: before.map((e) => e.stats![subscale]),
+            after: after.map((e) => e.stats![subscale]),
+            higherIsBetter: subscale === 'compassionSatisfaction',
+          })
+        : { reading: 'not enough data yet' as const }),
+    })),
+  };
+}
