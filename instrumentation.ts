@@ -1,7 +1,7 @@
 /**
  * Runs once when a server process starts. In the Node.js runtime it starts the
- * in-process schedule: queued mail goes out and expired tokens, invitations and
- * limit counters are purged every minute. Every job is safe to run from several
+ * in-process schedule: queued mail goes out, expired tokens, invitations and
+ * limit counters are purged, and closed reporting periods are published, every minute. Every job is safe to run from several
  * app instances at once (lib/services/maintenance.ts), so each instance runs
  * its own schedule and no coordinator is needed.
  */

@@ -25,7 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader userName={user?.name ?? null} isAdmin={canAdminister(user)} signOutAction={signOutAction} />
+        <SiteHeader userName={user?.name ?? null} isAdmin={canAdminister(user)}
+          showDashboards={!!user?.organisation && (user.roles.includes('admin') || user.roles.includes('manager'))}
+          signOutAction={signOutAction} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

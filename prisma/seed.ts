@@ -7,11 +7,13 @@
  * `--extra-clinicians a@example.test,b@example.test` (Outreach clinicians with no history);
  * `--if-empty` loads nothing into a database that already has accounts (the quick start).
  */
+import { DateTime } from 'luxon';
 import { hashPassword } from '../lib/auth/password';
 import { scoreColumns } from '../lib/db/score-columns';
 import { closeDb, getDb, type Db } from '../lib/db';
 import { PROQOL5 } from '../lib/instruments/proqol5';
 import { scoreProqol5, type Subscale } from '../lib/scoring';
+import { publishClosedPeriods } from '../lib/services/aggregates';
 
 export const DEMO_PASSWORD = 'tend-demo-password';
 const ORG = { slug: 'riverside', name: 'Riverside Community Mental Health' };
@@ -54,6 +56,15 @@ const PEOPLE: Person[] = [
 
 const TEAMS = ['Outreach', 'Crisis Response', 'Family Services'];
 
+/**
+ * Outreach's fortnightly peer-support group, started six months before the
+ * seed's "now" (history month 6 of 12): from then on the team's answers drift
+ * the good way, a little more each month, so its before/after comparison shows
+ * a believable change.
+ */
+const PEER_SUPPORT = { title: 'Fortnightly peer-support group', team: 'Outreach', month: 6, monthsBefore: 6 };
+const peerSupportLift = (month: number) => (month < PEER_SUPPORT.month ? 0 : Math.min(0.7, 0.4 + 0.1 * (month - PEER_SUPPORT.month)));
+
 /** Private reflection notes in the demo: what a clinician wrote on a few of their own check-ins, by month. */
 const DEMO_NOTES: Record<string, Record<number, string>> = {
   'clinician@example.org': {
@@ -77,9 +88,11 @@ function prng(seedText: string): () => number {
 /**
  * Answers for one month: each subscale has a latent level (1–5) that drifts
  * over the year; item answers scatter around it. Reverse-scored items are
- * answered from the other end, as a real respondent would.
+ * answered from the other end, as a real respondent would. `lift` (0 to about 0.7)
+ * moves every level the good way: more compassion satisfaction, less
+ * burnout and stress (the demo's peer-support group).
  */
-export function demoAnswers(email: string, month: number): number[] {
+export function demoAnswers(email: string, month: number, lift = 0): number[] {
   const base = prng(email);
   const noise = prng(`${email}:${month}`);
   const start: Record<Subscale, number> = {
@@ -96,8 +109,8 @@ export function demoAnswers(email: string, month: number): number[] {
   const hardStretch = base() < 0.35 && month >= 5 && month <= 7 ? 0.7 : 0;
   return PROQOL5.items.map((item) => {
     let level = start[item.subscale] + drift[item.subscale] * month;
-    if (item.subscale !== 'compassionSatisfaction') level += hardStretch;
-    else level -= hardStretch / 2;
+    if (item.subscale !== 'compassionSatisfaction') level += hardStretch - lift;
+    else level -= hardStretch / 2 - lift;
     if (item.reverseScored) level = 6 - level;
     const answer = Math.round(level + (noise() - 0.5) * 1.6);
     return Math.min(5, Math.max(1, answer));
@@ -170,7 +183,7 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
     submittedAt.setUTCDate(Math.min(28, 3 + Math.floor(random() * 20)));
     submittedAt.setUTCHours(8 + Math.floor(random() * 9), Math.floor(random() * 60), 0, 0);
     const startedAt = new Date(submittedAt.getTime() - (3 + Math.floor(random() * 20)) * 60_000);
-    const answers = demoAnswers(person.email, month);
+    const answers = demoAnswers(person.email, month, person.team === PEER_SUPPORT.team ? peerSupportLift(month) : 0);
     const scores = scoreProqol5(answers);
     await db.checkIn.create({
       data: {
@@ -192,6 +205,22 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
   return person.history;
 }
 
+async function ensureInitiative(db: Db, ctx: { organisationId: string; teams: Map<string, string>; now: Date }) {
+  if (await db.initiative.count({ where: { organisationId: ctx.organisationId, title: PEER_SUPPORT.title } })) return;
+  const manager = await db.user.findUnique({ where: { email: 'manager@example.org' }, select: { id: true } });
+  const startsOn = DateTime.fromJSDate(ctx.now, { zone: 'Europe/London' }).minus({ months: PEER_SUPPORT.monthsBefore }).startOf('month').toISODate()!;
+  await db.initiative.create({
+    data: {
+      organisationId: ctx.organisationId,
+      title: PEER_SUPPORT.title,
+      description: 'An hour every other Thursday to talk through hard cases with colleagues, with a facilitator from the wellbeing service.',
+      startsOn: new Date(`${startsOn}T00:00:00Z`),
+      createdById: manager?.id ?? null,
+      teams: { create: [{ teamId: ctx.teams.get(PEER_SUPPORT.team)! }] },
+    },
+  });
+}
+
 export async function seed(options: { extraClinicians?: string[]; now?: Date; log?: (line: string) => void } = {}) {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
@@ -206,7 +235,10 @@ export async function seed(options: { extraClinicians?: string[]; now?: Date; lo
   }));
   let created = 0;
   for (const person of [...PEOPLE, ...extras]) created += await ensurePerson(db, person, ctx);
-  log(`Demo organisation "${ORG.name}": ${PEOPLE.length + extras.length} accounts, ${created} check-ins created.`);
+  await ensureInitiative(db, ctx);
+  // The year of history is published for every closed period, as the schedule would have done.
+  const published = await publishClosedPeriods(ctx.organisationId, now);
+  log(`Demo organisation "${ORG.name}": ${PEOPLE.length + extras.length} accounts, ${created} check-ins created, ${published} reporting periods published.`);
 }
 
 async function main() {

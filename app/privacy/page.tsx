@@ -22,13 +22,21 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           colleagues. Nobody else can open them, however they ask.
         </li>
         <li>
-          <strong>Managers see team summaries only:</strong> averages and how many people fall in each band, for teams
-          where at least {k} people have checked in during a finished reporting period. Below {k} they see nothing. They
-          never see who has or hasn’t checked in.
+          <strong>Managers see team summaries only:</strong> how many people responded, whole-number averages and the share
+          in each band (a band of fewer than 3 people shows as “fewer than 3”), for a finished reporting period in which at
+          least {k} different people in the team checked in; each person counts once a period. Below {k} they see nothing,
+          not even the count, and a group that could be worked out by subtracting the others from a total is hidden too.
+          While a period is still open they see only whether {k} people have responded yet. They are never shown who has or
+          hasn’t checked in (though when everyone in a team responds, the count says so).
         </li>
         <li>
           <strong>Admins manage accounts:</strong> names, email addresses, roles and teams. They cannot see check-ins or
-          scores either.
+          scores either: only the same summaries, for each team and the whole organisation.
+        </li>
+        <li>
+          <strong>Summaries are published once</strong> when a period ends and never change afterwards, so that nobody can
+          learn about one person by watching a figure move. They are not your personal data: if you delete a check-in later,
+          a summary already published stays as it was.
         </li>
         <li>
           <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later

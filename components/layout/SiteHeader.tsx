@@ -3,10 +3,13 @@ import Link from 'next/link';
 export function SiteHeader({
   userName,
   isAdmin = false,
+  showDashboards = false,
   signOutAction,
 }: {
   userName: string | null;
   isAdmin?: boolean;
+  /** Managers and admins: the anonymised team dashboards. */
+  showDashboards?: boolean;
   signOutAction: () => Promise<void>;
 }) {
   return (
@@ -20,6 +23,11 @@ export function SiteHeader({
             <Link href="/history" className="site-header__link">
               History
             </Link>
+            {showDashboards ? (
+              <Link href="/dashboard" className="site-header__link">
+                Dashboards
+              </Link>
+            ) : null}
             {isAdmin ? (
               <Link href="/admin" className="site-header__link">
                 Admin

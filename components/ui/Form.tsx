@@ -113,7 +113,8 @@ export function TextField({
   name: string;
   label: string;
   defaultValue?: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'tel';
+  /** 'date' submits yyyy-mm-dd; where a browser shows a plain text box instead, say the format in the hint. */
+  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'tel' | 'date';
   hint?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';

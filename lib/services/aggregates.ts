@@ -1,9 +1,20 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
-import { compareBeforeAfter, type BeforeAfterComparison, type PeriodStats } from '../aggregates/comparison';
+import { compareBeforeAfter, type PeriodStats } from '../aggregates/comparison';
 import { openPeriod, periodLabel, periodShortLabel, periodsToPublish, startOfLocalDate, type Period, type PeriodKind } from '../aggregates/periods';
 import { BANDS, bandPercent, decidePeriod, SUBSCALES, type BandKey, type GroupFigures, type Respondent, type SubscaleKey } from '../aggregates/publication';
+import type {
+  BandShareView,
+  DashboardPeriod,
+  GroupPeriodView,
+  InitiativeComparison,
+  OpenPeriodView,
+  PublishedPeriodView,
+  SubscaleView,
+} from '../aggregates/views';
 import { assertId, NotFoundError, type Actor } from './actor';
+
+export type * from '../aggregates/views';
 
 /**
  * The aggregation module: the only code that turns check-ins into figures for
@@ -178,35 +189,6 @@ function aggregateRow(periodId: string, groupKey: string, group: GroupFigures, m
 // ---------------------------------------------------------------------------
 // Reading: DTOs for dashboards and exports.
 
-export type BandShareView = { band: BandKey } & ({ kind: 'percent'; percent: number } | { kind: 'fewer_than_3' } | { kind: 'withheld' });
-export type SubscaleView = {
-  /** Whole-number mean. */
-  mean: number;
-  /** Whole-number change of the mean since the previous published period, when that one is shown too. */
-  change: number | null;
-  bands: BandShareView[];
-};
-export type GroupPeriodView =
-  | {
-      status: 'shown';
-      respondents: number;
-      /** "N of M members responded"; null when the member count is unknown or smaller than N (people who left). */
-      members: number | null;
-      subscales: Record<SubscaleKey, SubscaleView>;
-    }
-  | { status: 'too_few' | 'complementary' };
-
-export type PublishedPeriodView = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  label: string;
-  shortLabel: string;
-  /** The rules it was published under. */
-  rule: { reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string };
-};
-export type OpenPeriodView = { label: string; endsAt: Date; threshold: number; reachedThreshold: boolean };
-
 /** Internal: what a before/after comparison needs (never leaves this module). */
 type StoredStats = Record<SubscaleKey, PeriodStats> | null;
 
@@ -369,8 +351,6 @@ async function settingsOf(organisationId: string): Promise<Settings> {
 // ---------------------------------------------------------------------------
 // Dashboards.
 
-export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
-
 export type TeamDashboard = {
   team: DashboardTeam;
   periods: DashboardPeriod[];
@@ -425,14 +405,6 @@ export async function getOrganisationDashboard(actor: Actor, now: Date = new Dat
 
 // ---------------------------------------------------------------------------
 // Before and after.
-
-export type SubscaleComparison = { subscale: SubscaleKey } & BeforeAfterComparison;
-export type InitiativeComparison = {
-  /** The published periods compared on each side (labels), empty when there are none yet. */
-  before: string[];
-  after: string[];
-  subscales: SubscaleComparison[];
-};
 
 /**
  * The mean of each subscale over up to `periodsEachSide` published periods

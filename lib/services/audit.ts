@@ -6,7 +6,9 @@ import { assertAdmin } from './permissions';
 /**
  * The audit log of administrative actions. It records who did what to which
  * target and when; by construction it holds no answers, scores or notes
- * (`details` carries only settings values, role and team names).
+ * (`details` carries only settings values, role and team names, and an
+ * initiative's title, teams, dates and number of periods compared — never a
+ * figure or its description's text).
  */
 
 export type AuditAction =
@@ -22,7 +24,10 @@ export type AuditAction =
   | 'member.removed'
   | 'member.restored'
   | 'settings.updated'
-  | 'support_contacts.updated';
+  | 'support_contacts.updated'
+  | 'initiative.created'
+  | 'initiative.updated'
+  | 'initiative.deleted';
 
 type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
 
@@ -32,7 +37,7 @@ export async function recordAuditEvent(
     organisationId: string;
     actorId: string | null;
     action: AuditAction;
-    targetType: 'invite' | 'team' | 'member' | 'organisation';
+    targetType: 'invite' | 'team' | 'member' | 'organisation' | 'initiative';
     targetId?: string | null;
     targetLabel?: string;
     details?: Prisma.InputJsonValue;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { drainOutbox } from '../mail/outbox';
+import { publishAllClosedPeriods } from './aggregates';
 import { LONGEST_WINDOW_MS } from './rate-limit';
 
 /**
@@ -29,9 +30,16 @@ export async function purgeExpired(now: Date = new Date()): Promise<Purged> {
   return { tokens: tokens.count, invites: invites.count, limitBuckets: limitBuckets.count, outbox: outbox.count };
 }
 
-/** One pass of every scheduled job: send queued mail, then purge what has expired. */
-export async function runScheduledJobs(now: () => Date = () => new Date()): Promise<{ mail: { sent: number; failed: number }; purged: Purged }> {
+/**
+ * One pass of every scheduled job: send queued mail, purge what has expired,
+ * and publish reporting periods that have closed (each exactly once, however
+ * many instances run this at the same moment).
+ */
+export async function runScheduledJobs(
+  now: () => Date = () => new Date(),
+): Promise<{ mail: { sent: number; failed: number }; purged: Purged; periodsPublished: number }> {
   const mail = await drainOutbox(now);
   const purged = await purgeExpired(now());
-  return { mail, purged };
+  const periodsPublished = await publishAllClosedPeriods(now());
+  return { mail, purged, periodsPublished };
 }

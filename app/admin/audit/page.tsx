@@ -17,6 +17,9 @@ const ACTIONS: Record<AuditEntry['action'], string> = {
   'member.restored': 'Restored',
   'settings.updated': 'Changed settings of',
   'support_contacts.updated': 'Changed support contacts:',
+  'initiative.created': 'Recorded initiative',
+  'initiative.updated': 'Changed initiative',
+  'initiative.deleted': 'Deleted initiative',
 };
 
 function describeDetails(details: AuditEntry['details']): string {

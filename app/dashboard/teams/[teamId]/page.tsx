@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
+import { GroupSeries } from '@/components/dashboard/GroupSeries';
+import { getCurrentUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/services/actor';
+import { canViewOrganisationDashboard, getTeamDashboard, listDashboardTeams } from '@/lib/services/aggregates';
+import { listInitiatives } from '@/lib/services/initiatives';
+import { createInitiativeAction, deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
+import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
+
+export const metadata: Metadata = { title: 'Team dashboard' };
+
+/**
+ * A team's figures over published periods, for its managers and the
+ * organisation's admins. Anyone else, signed in or not, gets not-found: a
+ * team one may not see does not exist.
+ */
+export default async function TeamDashboardPage({ params }: { params: Promise<{ teamId: string }> }) {
+  const { teamId } = await params;
+  const actor = await getCurrentUser();
+  if (!actor) notFound();
+  const dashboard = await getTeamDashboard(actor, teamId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // After the dashboard: it publishes any period that has just closed, which the comparisons use.
+  const [initiatives, teams] = await Promise.all([listInitiatives(actor, { teamId: dashboard.team.id }), listDashboardTeams(actor)]);
+  const returnTo = `/dashboard/teams/${dashboard.team.id}`;
+  return (
+    <div className="page page--wide">
+      <p className="muted">
+        <Link href="/dashboard">Dashboards</Link>
+      </p>
+      <h1>{dashboard.team.name}</h1>
+      <p className="lede">
+        How the team is doing, period by period: the number of people who responded, the mean of each scale and how many are in each
+        band. Figures come from closed periods only, are published once and never change, and appear only when enough people
+        responded that no one can be picked out.
+      </p>
+      <OpenPeriod open={dashboard.open} group="the team" />
+      <p>
+        <a href={`/dashboard/teams/${dashboard.team.id}/export`} download>
+          Download these figures (CSV)
+        </a>
+      </p>
+      <GroupSeries id="team" periods={dashboard.periods} markers={initiativeMarkers(initiatives, dashboard.periods)} />
+      <Initiatives
+        actions={{ create: createInitiativeAction, remove: deleteInitiativeAction }}
+        initiatives={initiatives}
+        returnTo={returnTo}
+        teams={teams.filter((t) => !t.archived)}
+        defaultTeamIds={[dashboard.team.id]}
+        allowWholeOrganisation={canViewOrganisationDashboard(actor)}
+      />
+    </div>
+  );
+}

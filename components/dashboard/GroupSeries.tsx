@@ -1,0 +1,151 @@
+import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
+import { bandShareText, changeText, HIDDEN_TEXT, participationText, ruleText } from '@/lib/format/aggregates';
+import { BAND_LABELS, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES, TONE_COLOURS } from '@/lib/instruments';
+import { SUBSCALES } from '@/lib/scoring';
+import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
+
+type Shown = Extract<GroupPeriodView, { status: 'shown' }>;
+
+/**
+ * One group's published periods: the periods with their respondents and the
+ * rule each was published under, the latest period's band distribution, and
+ * per subscale a trend chart with a table of the same figures beside it (the
+ * chart is never the only way to read them, and the tables need no JavaScript).
+ */
+export function GroupSeries({ id, periods, markers }: { id: string; periods: DashboardPeriod[]; markers: GroupTrendMarker[] }) {
+  const newestFirst = [...periods].reverse();
+  const latest = newestFirst[0];
+  // A line needs two shown periods; with fewer, the tables say it all.
+  const drawable = periods.filter((p) => p.figures.status === 'shown').length > 1;
+  return (
+    <>
+      <section className="panel" aria-labelledby={`${id}-latest`}>
+        <h2 id={`${id}-latest`}>{latest ? `Latest published period: ${latest.label}` : 'Latest published period'}</h2>
+        {!latest ? (
+          <p>No period has been published yet. Figures appear here once a period has closed.</p>
+        ) : latest.figures.status !== 'shown' ? (
+          <p className="notice">{HIDDEN_TEXT[latest.figures.status]}.</p>
+        ) : (
+          <LatestFigures figures={latest.figures} />
+        )}
+      </section>
+
+      {periods.length > 0 ? (
+        <section className="panel" aria-labelledby={`${id}-periods`}>
+          <h2 id={`${id}-periods`}>Published periods</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-periods-caption`}>
+            <table className="history-table">
+              <caption id={`${id}-periods-caption`}>Each period, newest first: who responded, and the rule it was published under</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col">Respondents</th>
+                  <th scope="col">Published under</th>
+                </tr>
+              </thead>
+              <tbody>
+                {newestFirst.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.label}</th>
+                    <td>{p.figures.status === 'shown' ? participationText(p.figures) : HIDDEN_TEXT[p.figures.status]}</td>
+                    <td>{ruleText(p.rule)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {periods.length > 0
+        ? SUBSCALES.map((subscale) => (
+            <section key={subscale} className="panel" aria-labelledby={`${id}-${subscale}`}>
+              <h2 id={`${id}-${subscale}`}>{SUBSCALE_NAMES[subscale]}</h2>
+              <p className="muted">{SUBSCALE_ABOUT[subscale]}</p>
+              {drawable ? (
+                <GroupTrend
+                  name={SUBSCALE_NAMES[subscale]}
+                  fills={{
+                    low: TONE_COLOURS[bandTone(subscale, 'low')],
+                    moderate: TONE_COLOURS[bandTone(subscale, 'moderate')],
+                    high: TONE_COLOURS[bandTone(subscale, 'high')],
+                  }}
+                  points={periods.map((p) => ({ label: p.shortLabel, mean: p.figures.status === 'shown' ? p.figures.subscales[subscale].mean : null }))}
+                  markers={markers}
+                />
+              ) : null}
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-${subscale}-caption`}>
+                <table className="history-table">
+                  <caption id={`${id}-${subscale}-caption`}>
+                    {SUBSCALE_NAMES[subscale]}: mean score (10 to 50) and the share in each band, newest period first
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Period</th>
+                      <th scope="col">Mean</th>
+                      <th scope="col">Change</th>
+                      {(['low', 'moderate', 'high'] as const).map((band) => (
+                        <th key={band} scope="col">
+                          {BAND_LABELS[band]}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {newestFirst.map((p) => (
+                      <tr key={p.id}>
+                        <th scope="row">{p.label}</th>
+                        {p.figures.status === 'shown' ? (
+                          <>
+                            <td className="num">{p.figures.subscales[subscale].mean}</td>
+                            <td>{changeText(p.figures.subscales[subscale].change)}</td>
+                            {p.figures.subscales[subscale].bands.map((b) => (
+                              <td key={b.band}>{bandShareText(b)}</td>
+                            ))}
+                          </>
+                        ) : (
+                          <td colSpan={5}>{HIDDEN_TEXT[p.figures.status]}</td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ))
+        : null}
+    </>
+  );
+}
+
+/** The latest period: respondents and, per subscale, the mean and the band distribution as a labelled bar. */
+function LatestFigures({ figures }: { figures: Shown }) {
+  return (
+    <>
+      <p>{participationText(figures)}.</p>
+      <ul className="plain-list distribution-list">
+        {SUBSCALES.map((subscale) => {
+          const s = figures.subscales[subscale];
+          return (
+            <li key={subscale} className="distribution">
+              <p className="distribution__title">
+                <strong>{SUBSCALE_NAMES[subscale]}</strong>: mean {s.mean}
+                {s.change !== null ? ` (${changeText(s.change)} since the period before)` : ''}
+              </p>
+              <div className="distribution__bar" aria-hidden="true">
+                {s.bands.map((b) =>
+                  b.kind === 'percent' && b.percent > 0 ? (
+                    <span key={b.band} className={`distribution__segment tone--${bandTone(subscale, b.band)}`} style={{ width: `${b.percent}%` }} />
+                  ) : null,
+                )}
+              </div>
+              <p className="distribution__legend">
+                {s.bands.map((b) => `${BAND_LABELS[b.band]}: ${bandShareText(b)}`).join(' · ')}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import Link from 'next/link';
+import { DeleteInitiativeForm, InitiativeForm } from '@/components/dashboard/InitiativeForm';
+import { SUBSCALE_NAMES } from '@/lib/instruments';
+import { localDate } from '@/lib/aggregates/periods';
+import type { DashboardPeriod } from '@/lib/aggregates/views';
+import type { InitiativeItem } from '@/lib/aggregates/views';
+import type { GroupTrendMarker } from '@/components/charts/GroupTrend';
+import type { FormState } from '@/lib/validation/form-state';
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace('-', '−');
+const signed = (n: number) => (n > 0 ? `+${oneDecimal(n)}` : oneDecimal(n));
+const longDate = (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+/** Where each initiative starts on a chart: the published period whose local dates contain its start date. */
+export function initiativeMarkers(initiatives: readonly InitiativeItem[], periods: readonly DashboardPeriod[]): GroupTrendMarker[] {
+  return initiatives.flatMap((initiative) => {
+    const period = periods.find(
+      (p) => localDate(p.startsAt, p.rule.timeZone) <= initiative.startsOn && initiative.startsOn < localDate(p.endsAt, p.rule.timeZone),
+    );
+    return period ? [{ label: period.shortLabel, title: initiative.title }] : [];
+  });
+}
+
+/**
+ * The initiatives of a dashboard, each with its before/after comparison, and a
+ * form to record one. A comparison says what changed, not why.
+ */
+export function Initiatives({
+  initiatives,
+  returnTo,
+  teams,
+  defaultTeamIds,
+  allowWholeOrganisation,
+  actions,
+}: {
+  /** The server actions that record and delete initiatives (passed in: components never import actions or services). */
+  actions: { create: FormAction; remove: FormAction };
+  initiatives: InitiativeItem[];
+  returnTo: string;
+  /** The teams the person may record an initiative for (none: no form). */
+  teams: { id: string; name: string }[];
+  defaultTeamIds: string[];
+  allowWholeOrganisation: boolean;
+}) {
+  return (
+    <section className="panel" aria-labelledby="initiatives">
+      <h2 id="initiatives">Initiatives</h2>
+      <p>
+        What was tried, drawn on the charts above as ▲ at the period it started. Each compares the mean of every scale over the
+        published periods before it started with those from its start on. A before/after comparison shows what changed, not why:
+        other things happen at the same time.
+      </p>
+      {initiatives.length === 0 ? <p>No initiatives recorded yet.</p> : null}
+      {initiatives.map((initiative) => (
+        <article key={initiative.id} className="panel" aria-labelledby={`initiative-${initiative.id}`}>
+          <h3 id={`initiative-${initiative.id}`}>{initiative.title}</h3>
+          <p className="muted">
+            From {longDate(initiative.startsOn)}
+            {initiative.endsOn ? ` to ${longDate(initiative.endsOn)}` : ', ongoing'} ·{' '}
+            {initiative.wholeOrganisation ? 'the whole organisation' : initiative.teams.map((t) => t.name).join(', ')}
+          </p>
+          {initiative.description ? <p>{initiative.description}</p> : null}
+          <Comparison initiative={initiative} />
+          {initiative.canEdit ? (
+            <div className="button-row">
+              <Link href={`/dashboard/initiatives/${initiative.id}/edit?returnTo=${encodeURIComponent(returnTo)}`}>Edit “{initiative.title}”</Link>
+              <DeleteInitiativeForm id={initiative.id} title={initiative.title} action={actions.remove} returnTo={returnTo} />
+            </div>
+          ) : null}
+        </article>
+      ))}
+      {teams.length > 0 || allowWholeOrganisation ? (
+        <>
+          <h3>Record an initiative</h3>
+          <InitiativeForm
+            teams={teams}
+            allowWholeOrganisation={allowWholeOrganisation}
+            initial={{ teamIds: defaultTeamIds }}
+            action={actions.create}
+            returnTo={returnTo}
+            submitLabel="Record initiative"
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Comparison({ initiative }: { initiative: InitiativeItem }) {
+  const { comparison } = initiative;
+  const usable = comparison.subscales.every((s) => s.reading !== 'not enough data yet');
+  if (!usable) {
+    return (
+      <p>
+        <strong>Not enough data yet</strong> for a before/after comparison: it needs published periods on both sides of the start
+        (up to {initiative.periodsEachSide} each), every one of them with enough responses to be shown.
+      </p>
+    );
+  }
+  return (
+    <div className="table-scroll table-scroll--full" tabIndex={0} role="region" aria-labelledby={`comparison-${initiative.id}`}>
+      <table className="history-table comparison-table">
+        <caption id={`comparison-${initiative.id}`}>
+          Before and after “{initiative.title}”: {comparison.before.join(', ')} against {comparison.after.join(', ')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Scale</th>
+            <th scope="col">Mean before</th>
+            <th scope="col">Mean after</th>
+            <th scope="col">Difference (95% interval)</th>
+            <th scope="col">Reading</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.subscales.map((s) =>
+            s.reading === 'not enough data yet' ? null : (
+              <tr key={s.subscale}>
+                <th scope="row">{SUBSCALE_NAMES[s.subscale]}</th>
+                <td className="num">{Math.round(s.before.mean)}</td>
+                <td className="num">{Math.round(s.after.mean)}</td>
+                <td>
+                  {signed(s.difference)} ({oneDecimal(s.low)} to {oneDecimal(s.high)})
+                </td>
+                <td>
+                  <strong>{s.reading[0]!.toUpperCase() + s.reading.slice(1)}</strong>
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { BeforeAfterComparison } from './comparison';
+import type { PeriodKind } from './periods';
+import type { BandKey, SubscaleKey } from './publication';
+
+/**
+ * What dashboards receive from the aggregation service (lib/services/aggregates.ts):
+ * whole-number means, percentages and reasons, never a person, a score or an SD.
+ * Plain types, so components can take them as props.
+ */
+
+export type BandShareView = { band: BandKey } & ({ kind: 'percent'; percent: number } | { kind: 'fewer_than_3' } | { kind: 'withheld' });
+export type SubscaleView = {
+  /** Whole-number mean. */
+  mean: number;
+  /** Whole-number change of the mean since the previous published period, when that one is shown too. */
+  change: number | null;
+  bands: BandShareView[];
+};
+export type GroupPeriodView =
+  | {
+      status: 'shown';
+      respondents: number;
+      /** "N of M members responded"; null when the member count is unknown or smaller than N (people who left). */
+      members: number | null;
+      subscales: Record<SubscaleKey, SubscaleView>;
+    }
+  | { status: 'too_few' | 'complementary' };
+
+export type PublishedPeriodView = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  label: string;
+  shortLabel: string;
+  /** The rules it was published under. */
+  rule: { reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string };
+};
+export type OpenPeriodView = { label: string; endsAt: Date; threshold: number; reachedThreshold: boolean };
+
+export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
+
+export type SubscaleComparison = { subscale: SubscaleKey } & BeforeAfterComparison;
+export type InitiativeComparison = {
+  /** The published periods compared on each side (labels), empty when there are none yet. */
+  before: string[];
+  after: string[];
+  subscales: SubscaleComparison[];
+};
+
+export type InitiativeTeamRef = { id: string; name: string };
+
+export type InitiativeItem = {
+  id: string;
+  title: string;
+  description: string;
+  /** yyyy-mm-dd, a day in the organisation's time zone. */
+  startsOn: string;
+  /** yyyy-mm-dd, or null while ongoing. */
+  endsOn: string | null;
+  wholeOrganisation: boolean;
+  periodsEachSide: number;
+  /** The teams it covers, by name (none when it covers the whole organisation). */
+  teams: InitiativeTeamRef[];
+  /** Whether the actor may edit or delete it. */
+  canEdit: boolean;
+  /** Before and after, for the group of the list (the team, or the organisation). */
+  comparison: InitiativeComparison;
+};
+

@@ -1,0 +1,51 @@
+import { stringify } from 'csv-stringify/sync';
+import { safeCell } from '../csv/safe-cell';
+import { PROQOL5, SUBSCALE_NAMES } from '../instruments/proqol5';
+import { SUBSCALES } from '../scoring';
+import type { GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
+import { bandShareText, HIDDEN_TEXT, ruleText } from './aggregates';
+
+export type ExportRow = { group: string; period: PublishedPeriodView; figures: GroupPeriodView };
+
+/**
+ * A dashboard as CSV: exactly what the page shows (the same DTOs, so the same
+ * suppression, never more), one row per group and period, with the licence's
+ * credit line at the end. Every text cell goes through safeCell.
+ */
+export function dashboardCsv(rows: readonly ExportRow[]): string {
+  const header = [
+    'Group',
+    'Period',
+    'Period starts',
+    'Period ends',
+    'Published under',
+    'Respondents',
+    'Members',
+    'Note',
+    ...SUBSCALES.flatMap((s) => ['mean', 'change', 'low', 'moderate', 'high'].map((c) => `${SUBSCALE_NAMES[s]} ${c}`)),
+  ];
+  const body = rows.map(({ group, period, figures }) => {
+    const start = [safeCell(group), period.label, period.startsAt.toISOString(), period.endsAt.toISOString(), ruleText(period.rule)];
+    if (figures.status !== 'shown') return [...start, '', '', HIDDEN_TEXT[figures.status], ...SUBSCALES.flatMap(() => ['', '', '', '', ''])];
+    return [
+      ...start,
+      String(figures.respondents),
+      figures.members === null ? '' : String(figures.members),
+      '',
+      ...SUBSCALES.flatMap((s) => {
+        const f = figures.subscales[s];
+        return [String(f.mean), f.change === null ? '' : String(f.change), ...f.bands.map(bandShareText)];
+      }),
+    ];
+  });
+  return stringify([header, ...body, [], [PROQOL5.creditLine]]);
+}
+
+/** A download's headers: an attachment that is never cached or shared. */
+export function csvHeaders(filename: string): HeadersInit {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '-')}"`,
+    'Cache-Control': 'private, no-store',
+  };
+}

@@ -1,0 +1,149 @@
+import { PROQOL5 } from '../../lib/instruments/proqol5';
+import { ITEM_TEXTS } from '../fixtures/answers';
+import { answer, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
+import type { Browser } from '@playwright/test';
+import { expect, test, type Page } from './test';
+
+const TOO_FEW = 'Not enough responses to show without identifying people';
+const HIDDEN_FOR_OTHERS = 'Hidden so that a smaller group’s figures can’t be worked out from the others';
+
+/** The dashboard URLs of the demo teams, as the admin's list links them. */
+async function teamUrls(browser: Browser): Promise<Record<string, string>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'admin@example.org');
+  await page.goto('/dashboard');
+  const urls: Record<string, string> = {};
+  for (const name of ['Outreach', 'Crisis Response', 'Family Services']) {
+    urls[name] = (await page.getByRole('link', { name, exact: true }).getAttribute('href'))!;
+  }
+  await context.close();
+  return urls;
+}
+
+/** Everything a dashboard page shows as figures: the text of each of its tables. */
+async function figures(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  return page.locator('table').allInnerTexts();
+}
+
+test('the manager sees Outreach’s charts and tables, and nothing of another team', async ({ page, browser }) => {
+  const urls = await teamUrls(browser);
+  await signIn(page, 'manager@example.org');
+  await page.getByRole('link', { name: 'Dashboards', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboards');
+  await expect(page.getByRole('link', { name: 'Outreach', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Crisis Response' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /organisation/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Outreach', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outreach');
+  await expect(page.getByText(/^7 of \d+ members responded\.$/)).toBeVisible();
+  for (const name of ['Compassion satisfaction', 'Burnout', 'Secondary traumatic stress']) {
+    const chart = page.getByTestId(`group-trend-${name}`);
+    await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+    await expect(chart).toHaveAttribute('aria-hidden', 'true');
+    // The table beside the chart: one row per published period (a year of history), whole-number means.
+    const rows = page.getByRole('table', { name: new RegExp(`^${name}: mean score`) }).locator('tbody tr');
+    await expect(rows).toHaveCount(12);
+    await expect(rows.first().locator('td').first()).toHaveText(/^\d{2}$/);
+  }
+  await expect(page.getByRole('table', { name: /^Each period/ }).locator('tbody tr').first()).toContainText('Monthly, at least 5 people');
+
+  // The demo's initiative: a marker on every chart, and its before/after comparison with a plain reading.
+  const initiative = page.getByRole('article', { name: 'Fortnightly peer-support group' });
+  await expect(initiative).toBeVisible();
+  await expect(page.getByText(/A before\/after comparison shows what changed, not why/)).toBeVisible();
+  await expect(page.locator('.trend__marker')).toHaveCount(3);
+  const comparison = initiative.getByRole('table', { name: /^Before and after “Fortnightly peer-support group”/ });
+  await expect(comparison.locator('tbody tr')).toHaveCount(3);
+  await expect(comparison.getByRole('row', { name: /^Burnout/ })).toContainText(/Likely improved|No clear change yet/);
+  await expect(comparison).toContainText('Likely improved');
+  await expect(initiative.getByRole('link', { name: 'Edit “Fortnightly peer-support group”' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The export is what the page shows, with the licence credit.
+  const csv = await (await page.request.get(page.url() + '/export')).text();
+  expect(csv.split('\n')[0]).toContain('Group,Period,Period starts');
+  expect(csv.split('\n').filter((line) => line.startsWith('Outreach,'))).toHaveLength(12);
+  expect(csv).toContain('ProQOL');
+  expect(csv).not.toMatch(/Crisis Response|Family Services/);
+
+  // Another team's dashboard and export do not exist for this manager.
+  for (const url of [urls['Crisis Response']!, `${urls['Crisis Response']}/export`, '/dashboard/organisation', '/dashboard/organisation/export']) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+  }
+  await page.goto(urls['Crisis Response']!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+});
+
+test('a clinician and a signed-out visitor get not-found for every dashboard URL, with or without JavaScript', async ({ page, browser }) => {
+  const urls = await teamUrls(browser);
+  const all = ['/dashboard', '/dashboard/organisation', '/dashboard/organisation/export', ...Object.values(urls).flatMap((u) => [u, `${u}/export`])];
+  const signedOut = await browser.newContext({ javaScriptEnabled: false });
+  const anonymous = await signedOut.newPage();
+  for (const url of all) expect((await anonymous.goto(url))?.status(), url).toBe(404);
+  await anonymous.goto(urls.Outreach!);
+  await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+  await signedOut.close();
+
+  await signIn(page, 'clinician@example.org');
+  await expect(page.getByRole('link', { name: 'Dashboards' })).toHaveCount(0);
+  for (const url of all) expect((await page.goto(url))?.status(), url).toBe(404);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+  await expectAccessible(page);
+});
+
+test('the admin’s organisation view hides Family Services, and the total with it', async ({ page }) => {
+  await signIn(page, 'admin@example.org');
+  await page.goto('/dashboard');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /the whole organisation and each team/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Community Mental Health: organisation dashboard');
+  // The latest published period is shown first.
+  const table = page.getByRole('table', { name: /^\w+ \d{4}: respondents and mean scores/ });
+  await expect(table.getByRole('row', { name: /Family Services/ })).toContainText(TOO_FEW);
+  await expect(table.getByRole('row', { name: /Riverside Community Mental Health \(everyone\)/ })).toContainText(HIDDEN_FOR_OTHERS);
+  await expect(table.getByRole('row', { name: /Outreach/ })).toContainText(/7 of \d+ members responded/);
+  await expect(table.getByRole('row', { name: /Crisis Response/ })).toContainText('5 of 5 members responded');
+  await expectAccessible(page);
+
+  // Another period, chosen with a plain form (no JavaScript needed).
+  const earlier = (await page.getByLabel('Period', { exact: true }).locator('option').nth(5).textContent())!;
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: earlier });
+  await page.getByRole('button', { name: 'Show period' }).click();
+  await expect(page.getByRole('table', { name: new RegExp(`^${earlier}: respondents`) })).toBeVisible();
+
+  const csv = await (await page.request.get('/dashboard/organisation/export')).text();
+  const family = csv.split('\n').filter((line) => line.startsWith('Family Services,'));
+  expect(family.length).toBeGreaterThanOrEqual(12);
+  for (const line of family) expect(line).toContain(TOO_FEW);
+});
+
+test('figures come from closed periods only: a check-in submitted now changes nothing on any dashboard', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const urls = await teamUrls(browser);
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, 'admin@example.org');
+  const pages = ['/dashboard/organisation', ...Object.values(urls)];
+  const before: { url: string; tables: string[] }[] = [];
+  for (const url of pages) before.push({ url, tables: await figures(adminPage, url) });
+
+  const clinician = await browser.newContext({ javaScriptEnabled: false });
+  const clinicianPage = await clinician.newPage();
+  await signIn(clinicianPage, 'e2e-dashboard@example.test');
+  await startCheckIn(clinicianPage, expectAccessibleWithoutJs);
+  for (let p = 1; p <= 5; p++) {
+    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(clinicianPage, ITEM_TEXTS[n - 1]!, PROQOL5.items[n - 1]!.reverseScored ? 1 : 5);
+    await clinicianPage.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
+  }
+  await expect(clinicianPage.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+  await clinician.close();
+
+  for (const { url, tables } of before) expect(await figures(adminPage, url), url).toEqual(tables);
+  await admin.close();
+});
