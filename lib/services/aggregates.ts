@@ -56,6 +56,8 @@ type Settings = { reportingPeriod: PeriodKind; timeZone: string; anonymityThresh
  */
 export async function publishClosedPeriods(organisationId: string, now: Date = new Date()): Promise<number> {
   const db = await getDb();
+  // Most calls (every dashboard view) find nothing due: say so without taking the lock.
+  if (!(await anythingDue(organisationId, now))) return 0;
   let published = 0;
   for (;;) {
     const count = await db.$transaction(
@@ -64,17 +66,7 @@ export async function publishClosedPeriods(organisationId: string, now: Date = n
           SELECT "reporting_period"::text AS "reportingPeriod", "time_zone" AS "timeZone", "anonymity_threshold" AS "anonymityThreshold"
           FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
         if (!settings) return 0;
-        const last = await tx.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
-        const first = last
-          ? null
-          : await tx.checkIn.findFirst({ where: { organisationId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true } });
-        const periods = periodsToPublish({
-          lastEnd: last?.endsAt ?? null,
-          firstCheckIn: first?.submittedAt ?? null,
-          now: new Date(now.getTime() - PUBLICATION_GRACE_MS),
-          kind: settings.reportingPeriod,
-          timeZone: settings.timeZone,
-        }).slice(0, PERIODS_PER_TRANSACTION);
+        const periods = (await duePeriods(tx, organisationId, settings, now)).slice(0, PERIODS_PER_TRANSACTION);
         for (const period of periods) await publishPeriod(tx, organisationId, settings, period);
         return periods.length;
       },
@@ -83,6 +75,36 @@ export async function publishClosedPeriods(organisationId: string, now: Date = n
     published += count;
     if (count < PERIODS_PER_TRANSACTION) return published;
   }
+}
+
+/**
+ * The closed periods still to publish, oldest first: from the end of the last
+ * published one (or the first check-in's period) to the last that has ended.
+ */
+async function duePeriods(
+  client: Pick<Tx, 'publishedPeriod' | 'checkIn'>,
+  organisationId: string,
+  settings: Pick<Settings, 'reportingPeriod' | 'timeZone'>,
+  now: Date,
+): Promise<Period[]> {
+  const last = await client.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
+  const first = last
+    ? null
+    : await client.checkIn.findFirst({ where: { organisationId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true } });
+  return periodsToPublish({
+    lastEnd: last?.endsAt ?? null,
+    firstCheckIn: first?.submittedAt ?? null,
+    now: new Date(now.getTime() - PUBLICATION_GRACE_MS),
+    kind: settings.reportingPeriod,
+    timeZone: settings.timeZone,
+  });
+}
+
+/** Whether a closed period awaits publication, read without locking (the lock is taken only when one does). */
+async function anythingDue(organisationId: string, now: Date): Promise<boolean> {
+  const db = await getDb();
+  const settings = await db.organisation.findUnique({ where: { id: organisationId }, select: { reportingPeriod: true, timeZone: true } });
+  return !!settings && (await duePeriods(db, organisationId, settings, now)).length > 0;
 }
 
 /** Publishes every organisation's closed periods (the schedule and `npm run jobs`). */
