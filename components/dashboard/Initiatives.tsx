@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { DeleteInitiativeForm, InitiativeForm } from '@/components/dashboard/InitiativeForm';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { localDate } from '@/lib/aggregates/periods';
+import { formatCalendarDate } from '@/lib/format/date';
 import type { DashboardPeriod } from '@/lib/aggregates/views';
 import type { InitiativeItem } from '@/lib/aggregates/views';
 import type { GroupTrendMarker } from '@/components/charts/GroupTrend';
@@ -11,7 +12,6 @@ type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace('-', '−');
 const signed = (n: number) => (n > 0 ? `+${oneDecimal(n)}` : oneDecimal(n));
-const longDate = (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** Where each initiative starts on a chart: the published period whose local dates contain its start date. */
 export function initiativeMarkers(initiatives: readonly InitiativeItem[], periods: readonly DashboardPeriod[]): GroupTrendMarker[] {
@@ -57,8 +57,8 @@ export function Initiatives({
         <article key={initiative.id} className="panel" aria-labelledby={`initiative-${initiative.id}`}>
           <h3 id={`initiative-${initiative.id}`}>{initiative.title}</h3>
           <p className="muted">
-            From {longDate(initiative.startsOn)}
-            {initiative.endsOn ? ` to ${longDate(initiative.endsOn)}` : ', ongoing'} ·{' '}
+            From {formatCalendarDate(initiative.startsOn)}
+            {initiative.endsOn ? ` to ${formatCalendarDate(initiative.endsOn)}` : ', ongoing'} ·{' '}
             {initiative.wholeOrganisation ? 'the whole organisation' : initiative.teams.map((t) => t.name).join(', ')}
           </p>
           {initiative.description ? <p>{initiative.description}</p> : null}

@@ -1,9 +1,9 @@
-import { formatLongDate } from '@/lib/format/date';
+import { formatCalendarDate } from '@/lib/format/date';
 import type { OpenPeriodView } from '@/lib/aggregates/views';
 
 /** The open period: only whether the group has reached the threshold yet, never a running count or mean. */
 export function OpenPeriod({ open, group }: { open: OpenPeriodView; group: string }) {
-  const closes = formatLongDate(new Date(open.endsAt.getTime() - 1));
+  const closes = formatCalendarDate(open.lastDay);
   return (
     <section className="panel" aria-labelledby="open-period">
       <h2 id="open-period">{open.label}, still open</h2>

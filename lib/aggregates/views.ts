@@ -35,7 +35,14 @@ export type PublishedPeriodView = {
   /** The rules it was published under. */
   rule: { reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string };
 };
-export type OpenPeriodView = { label: string; endsAt: Date; threshold: number; reachedThreshold: boolean };
+export type OpenPeriodView = {
+  label: string;
+  endsAt: Date;
+  /** The period's last day in the organisation's time zone (yyyy-mm-dd). */
+  lastDay: string;
+  threshold: number;
+  reachedThreshold: boolean;
+};
 
 export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
 
@@ -49,8 +56,8 @@ export type InitiativeComparison = {
 
 export type InitiativeTeamRef = { id: string; name: string };
 
-export type InitiativeItem = {
-  id: string;
+/** An initiative's own fields, as pages and forms show them. */
+export type InitiativeFields = {
   title: string;
   description: string;
   /** yyyy-mm-dd, a day in the organisation's time zone. */
@@ -59,6 +66,10 @@ export type InitiativeItem = {
   endsOn: string | null;
   wholeOrganisation: boolean;
   periodsEachSide: number;
+};
+
+export type InitiativeItem = InitiativeFields & {
+  id: string;
   /** The teams it covers, by name (none when it covers the whole organisation). */
   teams: InitiativeTeamRef[];
   /** Whether the actor may edit or delete it. */

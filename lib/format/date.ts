@@ -20,3 +20,8 @@ export function formatAxisDate(date: Date | number): string {
   const parts = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: DISPLAY_TIME_ZONE }).formatToParts(date);
   return `${parts.find((p) => p.type === 'month')?.value ?? ''} ’${parts.find((p) => p.type === 'year')?.value ?? ''}`;
 }
+
+/** "1 June 2026" for a calendar date (yyyy-mm-dd) that is already local to where it applies. */
+export function formatCalendarDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

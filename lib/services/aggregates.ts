@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
 import { compareBeforeAfter, type PeriodStats } from '../aggregates/comparison';
-import { openPeriod, periodLabel, periodShortLabel, periodsToPublish, startOfLocalDate, type Period, type PeriodKind } from '../aggregates/periods';
+import { localDate, openPeriod, periodLabel, periodShortLabel, periodsToPublish, startOfLocalDate, type Period, type PeriodKind } from '../aggregates/periods';
 import { BANDS, bandPercent, decidePeriod, SUBSCALES, type BandKey, type GroupFigures, type Respondent, type SubscaleKey } from '../aggregates/publication';
 import type {
   BandShareView,
@@ -324,7 +324,13 @@ async function openPeriodView(organisationId: string, groupKey: string, settings
           JOIN "check_in_teams" t ON t."check_in_id" = c."id" AND t."team_id" = ${groupKey}::uuid
           WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
             AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}`;
-  return { label: periodLabel(period, settings.reportingPeriod, settings.timeZone), endsAt: period.endsAt, threshold: k, reachedThreshold: row?.reached === true };
+  return {
+    label: periodLabel(period, settings.reportingPeriod, settings.timeZone),
+    endsAt: period.endsAt,
+    lastDay: localDate(new Date(period.endsAt.getTime() - 1), settings.timeZone),
+    threshold: k,
+    reachedThreshold: row?.reached === true,
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -122,6 +122,18 @@ function auditDetails(initiative: { wholeOrganisation: boolean; startsOn: string
   };
 }
 
+/** An initiative's own columns, as stored, from the validated input. */
+function initiativeColumns(input: TInitiativeInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    startsOn: toDbDate(input.startsOn),
+    endsOn: input.endsOn === null ? null : toDbDate(input.endsOn),
+    wholeOrganisation: input.wholeOrganisation,
+    periodsEachSide: input.periodsEachSide,
+  };
+}
+
 /**
  * Records an initiative for the teams chosen (or the whole organisation, admins only).
  * @throws ForbiddenError unless a manager or admin; UserInputError (teamIds) for teams beyond the actor's reach
@@ -134,12 +146,7 @@ export async function createInitiative(actor: Actor, input: TInitiativeInput): P
     const initiative = await tx.initiative.create({
       data: {
         organisationId: reach.organisationId,
-        title: input.title,
-        description: input.description,
-        startsOn: toDbDate(input.startsOn),
-        endsOn: input.endsOn === null ? null : toDbDate(input.endsOn),
-        wholeOrganisation: input.wholeOrganisation,
-        periodsEachSide: input.periodsEachSide,
+        ...initiativeColumns(input),
         createdById: actor.userId,
         teams: { create: teams.map((t) => ({ teamId: t.id })) },
       },
@@ -177,12 +184,7 @@ export async function updateInitiative(actor: Actor, id: string, input: TInitiat
     await tx.initiative.update({
       where: { id: existing.id },
       data: {
-        title: input.title,
-        description: input.description,
-        startsOn: toDbDate(input.startsOn),
-        endsOn: input.endsOn === null ? null : toDbDate(input.endsOn),
-        wholeOrganisation: input.wholeOrganisation,
-        periodsEachSide: input.periodsEachSide,
+        ...initiativeColumns(input),
         teams: { deleteMany: {}, create: teams.map((t) => ({ teamId: t.id })) },
       },
     });

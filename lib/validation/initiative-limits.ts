@@ -3,6 +3,8 @@
  * client component) reads these, and lib/validation/initiatives.ts enforces them.
  */
 
+import type { InitiativeFields } from '../aggregates/views';
+
 /** Longest title, in characters. */
 export const MAX_INITIATIVE_TITLE_LENGTH = 120;
 /** Longest description, in characters. */
@@ -13,13 +15,4 @@ export const MAX_PERIODS_EACH_SIDE = 6;
 export const DEFAULT_PERIODS_EACH_SIDE = 3;
 
 /** What an edit form starts from: the initiative as stored, dates as yyyy-mm-dd. */
-export type TInitiativeFormValues = {
-  id: string;
-  title: string;
-  description: string;
-  startsOn: string;
-  endsOn: string | null;
-  wholeOrganisation: boolean;
-  periodsEachSide: number;
-  teamIds: string[];
-};
+export type TInitiativeFormValues = InitiativeFields & { id: string; teamIds: string[] };

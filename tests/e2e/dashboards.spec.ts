@@ -147,3 +147,54 @@ test('figures come from closed periods only: a check-in submitted now changes no
   for (const { url, tables } of before) expect(await figures(adminPage, url), url).toEqual(tables);
   await admin.close();
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a manager records, edits and deletes an initiative; bad input is shown by its field and kept; the audit log has each step', async ({ page, browser }) => {
+    await signIn(page, 'manager@example.org');
+    await page.goto('/dashboard');
+    await page.getByRole('link', { name: 'Outreach', exact: true }).click();
+    const teamUrl = page.url();
+
+    // No title, and an end before the start: both said next to their fields, the rest kept.
+    await page.getByLabel('Description (optional)').fill('Two protected hours each Friday for notes and admin.');
+    await page.getByLabel('Start date').fill('2026-11-10');
+    await page.getByLabel('End date (optional)').fill('2026-10-01');
+    await page.getByRole('button', { name: 'Record initiative' }).click();
+    await expect(page.locator('.field--error').filter({ hasText: 'Title' })).toContainText('Enter a title.');
+    await expect(page.locator('.field--error').filter({ hasText: 'End date' })).toContainText('The end date can’t be before the start date.');
+    await expect(page.getByLabel('Description (optional)')).toHaveValue('Two protected hours each Friday for notes and admin.');
+    await expect(page.getByLabel('Start date')).toHaveValue('2026-11-10');
+    await expectAccessibleWithoutJs(page);
+
+    await page.getByLabel('Title').fill('Protected admin time');
+    await page.getByLabel('End date (optional)').fill('');
+    await page.getByRole('button', { name: 'Record initiative' }).click();
+    await expect(page).toHaveURL(teamUrl);
+    const article = page.getByRole('article', { name: 'Protected admin time' });
+    await expect(article).toContainText('Not enough data yet');
+    await expect(article).toContainText('From 10 November 2026, ongoing · Outreach');
+
+    await article.getByRole('link', { name: 'Edit “Protected admin time”' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit “Protected admin time”');
+    await expectAccessibleWithoutJs(page);
+    await page.getByLabel('Title').fill('Protected admin hours');
+    await page.getByRole('button', { name: 'Save initiative' }).click();
+    await expect(page).toHaveURL(teamUrl);
+    await page.getByRole('button', { name: 'Delete “Protected admin hours”' }).click();
+    await expect(page).toHaveURL(teamUrl);
+    await expect(page.getByRole('article', { name: /Protected admin/ })).toHaveCount(0);
+    await expect(page.getByRole('article', { name: 'Fortnightly peer-support group' })).toBeVisible();
+
+    const admin = await browser.newContext();
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@example.org');
+    await adminPage.goto('/admin/audit');
+    const log = adminPage.getByRole('table');
+    await expect(log.getByRole('row').nth(1)).toContainText('Deleted initiative Protected admin hours');
+    await expect(log).toContainText('Changed initiative Protected admin hours');
+    await expect(log).toContainText('Recorded initiative Protected admin time');
+    await admin.close();
+  });
+});

@@ -146,7 +146,7 @@ describe('aggregates: who counts, and when figures exist', () => {
     for (const [i, c] of clinicians.slice(0, 4).entries()) await checkIn(c, may(i), 50 + i);
 
     const four = await getTeamDashboard(manager, team.id, MAY_10);
-    expect(four.open).toEqual({ label: 'May 2026', endsAt: new Date('2026-06-01T00:00:00Z'), threshold: 5, reachedThreshold: false });
+    expect(four.open).toEqual({ label: 'May 2026', endsAt: new Date('2026-06-01T00:00:00Z'), lastDay: '2026-05-31', threshold: 5, reachedThreshold: false });
     expect(four.periods.map((p) => p.label)).toEqual(['April 2026']);
 
     await checkIn(clinicians[4]!, may(5), 60);
