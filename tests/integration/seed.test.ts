@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
 import { authenticateWithPassword } from '../../lib/services/accounts';
 import { reliableChange, scoreProqol5 } from '../../lib/scoring';
+import { getActor } from '../../lib/services/accounts';
+import { getOrganisationDashboard, getTeamDashboard } from '../../lib/services/aggregates';
+import { listInitiatives } from '../../lib/services/initiatives';
 import { DEMO_PASSWORD, seed } from '../../prisma/seed';
 
 beforeAll(async () => {
@@ -112,5 +115,32 @@ describe('demo data', () => {
     });
     expect(members).toHaveLength(15);
     expect(members.every((m) => m._count.checkIns === 12)).toBe(true);
+  });
+
+  it('publishes the year for the dashboards: Family Services too few, the total hidden with it, and an initiative that shows a change', async () => {
+    const db = await getDb();
+    const actor = async (email: string) => (await getActor((await db.user.findUniqueOrThrow({ where: { email } })).id, 0))!;
+    const now = new Date('2026-11-21T12:00:00Z');
+    const organisation = await getOrganisationDashboard(await actor('admin@example.org'), now);
+    expect(organisation.periods.length).toBeGreaterThanOrEqual(12);
+    const byName = new Map(organisation.groups.map((g) => [g.name, g.key]));
+    // The year of history (a later run of the seed may have published an empty month after it).
+    for (const period of organisation.periods.slice(0, 12)) {
+      expect(period.cells[byName.get('Family Services')!]).toEqual({ status: 'too_few' });
+      expect(period.cells[byName.get('Riverside Community Mental Health')!]).toEqual({ status: 'complementary' });
+      expect(period.cells[byName.get('Outreach')!]).toMatchObject({ status: 'shown', respondents: 7, members: 8 });
+      expect(period.cells[byName.get('Crisis Response')!]).toMatchObject({ status: 'shown', respondents: 5, members: 5 });
+    }
+    const manager = await actor('manager@example.org');
+    const outreach = await getTeamDashboard(manager, byName.get('Outreach')!, now);
+    expect(outreach.periods.length).toBeGreaterThanOrEqual(12);
+    const [initiative] = await listInitiatives(manager, { teamId: byName.get('Outreach')! });
+    expect(initiative).toMatchObject({ title: 'Fortnightly peer-support group', startsOn: '2026-05-01', canEdit: true });
+    expect(initiative!.comparison.before).toHaveLength(3);
+    expect(initiative!.comparison.after).toHaveLength(3);
+    const readings = initiative!.comparison.subscales.map((s) => s.reading);
+    expect(readings).not.toContain('not enough data yet');
+    expect(readings).not.toContain('likely worsened');
+    expect(readings).toContain('likely improved');
   });
 });
