@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { DeleteInitiativeForm, InitiativeForm } from '@/components/dashboard/InitiativeForm';
+import { DeleteInitiativeForm } from '@/components/dashboard/InitiativeForm';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { localDate } from '@/lib/aggregates/periods';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -30,19 +30,15 @@ export function initiativeMarkers(initiatives: readonly InitiativeItem[], period
 export function Initiatives({
   initiatives,
   returnTo,
-  teams,
-  defaultTeamIds,
-  allowWholeOrganisation,
+  newHref,
   actions,
 }: {
   /** The server actions that record and delete initiatives (passed in: components never import actions or services). */
-  actions: { create: FormAction; remove: FormAction };
+  actions: { remove: FormAction };
   initiatives: InitiativeItem[];
   returnTo: string;
-  /** The teams the person may record an initiative for (none: no form). */
-  teams: { id: string; name: string }[];
-  defaultTeamIds: string[];
-  allowWholeOrganisation: boolean;
+  /** The page that records a new one, or null when the person may not. */
+  newHref: string | null;
 }) {
   return (
     <section className="panel" aria-labelledby="initiatives">
@@ -71,18 +67,10 @@ export function Initiatives({
           ) : null}
         </article>
       ))}
-      {teams.length > 0 || allowWholeOrganisation ? (
-        <>
-          <h3>Record an initiative</h3>
-          <InitiativeForm
-            teams={teams}
-            allowWholeOrganisation={allowWholeOrganisation}
-            initial={{ teamIds: defaultTeamIds }}
-            action={actions.create}
-            returnTo={returnTo}
-            submitLabel="Record initiative"
-          />
-        </>
+      {newHref ? (
+        <p>
+          <Link href={newHref}>Record an initiative</Link>
+        </p>
       ) : null}
     </section>
   );
@@ -100,38 +88,20 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
     );
   }
   return (
-    <div className="table-scroll table-scroll--full" tabIndex={0} role="region" aria-labelledby={`comparison-${initiative.id}`}>
-      <table className="history-table comparison-table">
-        <caption id={`comparison-${initiative.id}`}>
-          Before and after “{initiative.title}”: {comparison.before.join(', ')} against {comparison.after.join(', ')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Scale</th>
-            <th scope="col">Mean before</th>
-            <th scope="col">Mean after</th>
-            <th scope="col">Difference (95% interval)</th>
-            <th scope="col">Reading</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.subscales.map((s) =>
-            s.reading === 'not enough data yet' ? null : (
-              <tr key={s.subscale}>
-                <th scope="row">{SUBSCALE_NAMES[s.subscale]}</th>
-                <td className="num">{Math.round(s.before.mean)}</td>
-                <td className="num">{Math.round(s.after.mean)}</td>
-                <td>
-                  {signed(s.difference)} ({oneDecimal(s.low)} to {oneDecimal(s.high)})
-                </td>
-                <td>
-                  <strong>{s.reading[0]!.toUpperCase() + s.reading.slice(1)}</strong>
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p id={`comparison-${initiative.id}`}>
+        Before and after, {comparison.before.join(', ')} against {comparison.after.join(', ')}:
+      </p>
+      <ul className="comparison-list" aria-labelledby={`comparison-${initiative.id}`}>
+        {comparison.subscales.map((s) =>
+          s.reading === 'not enough data yet' ? null : (
+            <li key={s.subscale}>
+              <strong>{SUBSCALE_NAMES[s.subscale]}</strong>: {s.reading}. Mean {Math.round(s.before.mean)} before, {Math.round(s.after.mean)} after; a
+              difference of {signed(s.difference)} points (95% interval {oneDecimal(s.low)} to {oneDecimal(s.high)}).
+            </li>
+          ),
+        )}
+      </ul>
+    </>
   );
 }

@@ -216,16 +216,13 @@ type StoredStats = Record<SubscaleKey, PeriodStats> | null;
 
 type GroupSeries = { period: PublishedPeriodView; view: GroupPeriodView; stats: StoredStats }[];
 
-const aggregateSelect = {
-  groupKey: true,
-  suppression: true,
-  respondents: true,
-  members: true,
-  bandsWithheld: true,
-  ...Object.fromEntries(
-    SUBSCALES.flatMap((s) => [`${s}Mean`, `${s}Sd`, ...BANDS.map((b) => `${s}${BAND_COLUMN[b]}`)]).map((c) => [c, true]),
-  ),
-} as const satisfies Prisma.PeriodAggregateSelect;
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The stored columns a view is built from, as camelCase aliases (a fixed list: no input reaches it). */
+const AGGREGATE_COLUMNS = Prisma.raw(
+  ['groupKey', 'suppression', 'respondents', 'members', 'bandsWithheld', ...SUBSCALES.flatMap((s) => [`${s}Mean`, `${s}Sd`, ...BANDS.map((b) => `${s}${BAND_COLUMN[b]}`)])]
+    .map((c) => (c === 'suppression' ? `a."suppression"::text AS "suppression"` : `a."${snake(c)}" AS "${c}"`))
+    .join(', '),
+);
 
 type AggregateRecord = Record<string, unknown> & {
   groupKey: string;
@@ -280,31 +277,36 @@ function periodView(p: { id: string; startsAt: Date; endsAt: Date; reportingPeri
   };
 }
 
-/** Published periods (oldest first) with the stored rows of the given groups. */
-async function loadPeriods(organisationId: string, groupKeys: readonly string[]) {
+type LoadedPeriods = { views: PublishedPeriodView[]; rows: Map<string, AggregateRecord>[] };
+
+/**
+ * Published periods (oldest first), each with the stored rows of the given
+ * groups by group key: `groupKeys` for every period, and `alsoIn` for the
+ * periods listed there. One plain query for the rows: they can be thousands
+ * (every team of a large organisation).
+ */
+async function loadPeriods(organisationId: string, groupKeys: readonly string[], alsoIn?: { periodIds: readonly string[]; groupKeys: readonly string[] }): Promise<LoadedPeriods> {
   const db = await getDb();
-  return db.publishedPeriod.findMany({
+  const periods = await db.publishedPeriod.findMany({
     where: { organisationId },
     orderBy: { startsAt: 'asc' },
-    select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      reportingPeriod: true,
-      anonymityThreshold: true,
-      timeZone: true,
-      aggregates: { where: { groupKey: { in: [...groupKeys] } }, select: aggregateSelect },
-    },
+    select: { id: true, startsAt: true, endsAt: true, reportingPeriod: true, anonymityThreshold: true, timeZone: true },
   });
+  const extraPeriods = [...(alsoIn?.periodIds ?? [])];
+  const extraKeys = [...(alsoIn?.groupKeys ?? [])];
+  const rows = await db.$queryRaw<(AggregateRecord & { periodId: string })[]>`
+    SELECT a."period_id"::text AS "periodId", ${AGGREGATE_COLUMNS}
+    FROM "period_aggregates" a JOIN "published_periods" p ON p."id" = a."period_id"
+    WHERE p."organisation_id" = ${organisationId}::uuid
+      AND (a."group_key" = ANY(${[...groupKeys]}::text[])
+        OR (a."period_id"::text = ANY(${extraPeriods}::text[]) AND a."group_key" = ANY(${extraKeys}::text[])))`;
+  const byPeriod = new Map(periods.map((p) => [p.id, new Map<string, AggregateRecord>()]));
+  for (const row of rows) byPeriod.get(row.periodId)?.set(row.groupKey, row);
+  return { views: periods.map(periodView), rows: periods.map((p) => byPeriod.get(p.id)!) };
 }
 
-function seriesFor(periods: Awaited<ReturnType<typeof loadPeriods>>, groupKey: string): GroupSeries {
-  return withChanges(
-    periods.map((p) => {
-      const row = p.aggregates.find((a) => a.groupKey === groupKey) as AggregateRecord | undefined;
-      return { period: periodView(p), ...toView(row) };
-    }),
-  );
+function seriesFor(periods: LoadedPeriods, groupKey: string): GroupSeries {
+  return withChanges(periods.views.map((period, i) => ({ period, ...toView(periods.rows[i]!.get(groupKey)) })));
 }
 
 /** Whether the group has reached k distinct respondents in the open period: a yes or no, never a count. */
@@ -388,12 +390,12 @@ export type TeamDashboard = {
 /** A team's published periods, oldest first, and its open period's yes/no. @throws NotFoundError unless the actor may see the team */
 export async function getTeamDashboard(actor: Actor, teamId: string, now: Date = new Date()): Promise<TeamDashboard> {
   const team = await assertCanViewTeam(actor, teamId);
-  await publishClosedPeriods(team.organisationId, now);
-  const [periods, settings] = await Promise.all([loadPeriods(team.organisationId, [team.id]), settingsOf(team.organisationId)]);
+  const [settings] = await Promise.all([settingsOf(team.organisationId), publishClosedPeriods(team.organisationId, now)]);
+  const [periods, open] = await Promise.all([loadPeriods(team.organisationId, [team.id]), openPeriodView(team.organisationId, team.id, settings, now)]);
   return {
     team: { id: team.id, name: team.name, archived: team.archived },
     periods: seriesFor(periods, team.id).map((e) => ({ ...e.period, figures: e.view })),
-    open: await openPeriodView(team.organisationId, team.id, settings, now),
+    open,
   };
 }
 
@@ -401,32 +403,56 @@ export type OrganisationDashboard = {
   organisation: { name: string };
   /** The organisation first, then each team with figures or current. */
   groups: { key: string; name: string; kind: 'organisation' | 'team'; archived: boolean }[];
+  /** Every published period with the organisation's figures; the teams' too in the selected period (or in every period, when asked). */
   periods: (PublishedPeriodView & { cells: Record<string, GroupPeriodView> })[];
+  /** The period whose teams are shown side by side: the one asked for, or the latest. */
+  selectedPeriodId: string | null;
   open: OpenPeriodView;
 };
 
-/** The organisation's figures and each team's, per published period. Admins only. @throws NotFoundError otherwise */
-export async function getOrganisationDashboard(actor: Actor, now: Date = new Date()): Promise<OrganisationDashboard> {
+/**
+ * The organisation's figures for every published period, and each team's
+ * side by side for one period (`periodId`, default the latest) or, for an
+ * export, for every period (`everyPeriod`). Admins only. @throws NotFoundError otherwise
+ */
+export async function getOrganisationDashboard(
+  actor: Actor,
+  now: Date = new Date(),
+  options: { periodId?: string; everyPeriod?: boolean } = {},
+): Promise<OrganisationDashboard> {
   if (!canViewOrganisationDashboard(actor) || !actor.organisation) throw new NotFoundError();
   const organisationId = actor.organisation.id;
   await publishClosedPeriods(organisationId, now);
-  const teams = await listDashboardTeams(actor);
-  const keys = [ORGANISATION_GROUP, ...teams.map((t) => t.id)];
-  const [periods, settings] = await Promise.all([loadPeriods(organisationId, keys), settingsOf(organisationId)]);
+  const [teams, settings, periodIds] = await Promise.all([
+    listDashboardTeams(actor),
+    settingsOf(organisationId),
+    getDb().then((db) => db.publishedPeriod.findMany({ where: { organisationId }, orderBy: { startsAt: 'asc' }, select: { id: true } })),
+  ]);
+  const ids = periodIds.map((p) => p.id);
+  const index = options.periodId && ids.includes(options.periodId) ? ids.indexOf(options.periodId) : ids.length - 1;
+  const teamKeys = teams.map((t) => t.id);
+  // The selected period and the one before it (for each team's change).
+  const periods = options.everyPeriod
+    ? await loadPeriods(organisationId, [ORGANISATION_GROUP, ...teamKeys])
+    : await loadPeriods(organisationId, [ORGANISATION_GROUP], { periodIds: ids.slice(Math.max(0, index - 1), index + 1), groupKeys: teamKeys });
   // Archived teams appear only where they have a published period of their own.
-  const published = new Set(periods.flatMap((p) => p.aggregates.map((a) => a.groupKey)));
+  const published = new Set(periods.rows.flatMap((rows) => [...rows.keys()]));
   const shownTeams = teams.filter((t) => !t.archived || published.has(t.id));
-  const series = new Map(keys.map((key) => [key, seriesFor(periods, key)]));
+  const series = new Map([ORGANISATION_GROUP, ...shownTeams.map((t) => t.id)].map((key) => [key, seriesFor(periods, key)]));
+  const teamsIn = (i: number) => options.everyPeriod || i === index;
   return {
     organisation: { name: actor.organisation.name },
     groups: [
       { key: ORGANISATION_GROUP, name: actor.organisation.name, kind: 'organisation', archived: false },
       ...shownTeams.map((t) => ({ key: t.id, name: t.name, kind: 'team' as const, archived: t.archived })),
     ],
-    periods: periods.map((p, i) => ({
-      ...periodView(p),
-      cells: Object.fromEntries([ORGANISATION_GROUP, ...shownTeams.map((t) => t.id)].map((key) => [key, series.get(key)![i]!.view])),
+    periods: periods.views.map((period, i) => ({
+      ...period,
+      cells: Object.fromEntries(
+        [ORGANISATION_GROUP, ...(teamsIn(i) ? shownTeams.map((t) => t.id) : [])].map((key) => [key, series.get(key)![i]!.view]),
+      ),
     })),
+    selectedPeriodId: ids[index] ?? null,
     open: await openPeriodView(organisationId, ORGANISATION_GROUP, settings, now),
   };
 }

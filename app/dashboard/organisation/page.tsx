@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { GroupSeries } from '@/components/dashboard/GroupSeries';
 import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
 import { getCurrentUser } from '@/lib/auth/session';
-import { changeText, HIDDEN_TEXT, participationText } from '@/lib/format/aggregates';
+import { changeText, HIDDEN_TEXT } from '@/lib/format/aggregates';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import { NotFoundError } from '@/lib/services/actor';
-import { getOrganisationDashboard, listDashboardTeams, ORGANISATION_GROUP } from '@/lib/services/aggregates';
+import { getOrganisationDashboard, ORGANISATION_GROUP } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
-import { createInitiativeAction, deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
+import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
 
 export const metadata: Metadata = { title: 'Organisation dashboard' };
@@ -23,15 +23,17 @@ export const metadata: Metadata = { title: 'Organisation dashboard' };
 export default async function OrganisationDashboardPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
   const actor = await getCurrentUser();
   if (!actor) notFound();
-  const dashboard = await getOrganisationDashboard(actor).catch((error: unknown) => {
+  const { period: asked } = await searchParams;
+  const [dashboard, initiatives] = await Promise.all([
+    getOrganisationDashboard(actor, new Date(), { periodId: typeof asked === 'string' ? asked : undefined }),
+    listInitiatives(actor, { organisation: true }),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { period: asked } = await searchParams;
   const newestFirst = [...dashboard.periods].reverse();
-  const selected = newestFirst.find((p) => p.id === asked) ?? newestFirst[0];
+  const selected = dashboard.periods.find((p) => p.id === dashboard.selectedPeriodId);
   const organisationSeries = dashboard.periods.map((p) => ({ ...p, figures: p.cells[ORGANISATION_GROUP]! }));
-  const [initiatives, teams] = await Promise.all([listInitiatives(actor, { organisation: true }), listDashboardTeams(actor)]);
 
   return (
     <div className="page page--wide">
@@ -80,7 +82,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                 <thead>
                   <tr>
                     <th scope="col">Group</th>
-                    <th scope="col">Respondents</th>
+                    <th scope="col">Respondents (of members)</th>
                     {SUBSCALES.map((s) => (
                       <th key={s} scope="col">
                         {SUBSCALE_NAMES[s]}
@@ -94,18 +96,17 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                     return (
                       <tr key={group.key}>
                         <th scope="row">
-                          {group.kind === 'team' ? <Link href={`/dashboard/teams/${group.key}`}>{group.name}</Link> : `${group.name} (everyone)`}
+                          {/* A plain link: hundreds of rows, and no client-side navigation needed. */}
+                          {group.kind === 'team' ? <a href={`/dashboard/teams/${group.key}`}>{group.name}</a> : `${group.name} (everyone)`}
                           {group.archived ? ' (archived)' : ''}
                         </th>
                         {!cell || cell.status !== 'shown' ? (
                           <td colSpan={4}>{HIDDEN_TEXT[cell?.status ?? 'too_few']}</td>
                         ) : (
                           <>
-                            <td>{participationText(cell)}</td>
+                            <td>{cell.members === null ? cell.respondents : `${cell.respondents} of ${cell.members}`}</td>
                             {SUBSCALES.map((s) => (
-                              <td key={s} className="num">
-                                {cell.subscales[s].mean} <span className="muted">({changeText(cell.subscales[s].change)})</span>
-                              </td>
+                              <td key={s} className="num">{`${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
                             ))}
                           </>
                         )}
@@ -122,12 +123,10 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
       <h2>The whole organisation over time</h2>
       <GroupSeries id="organisation" periods={organisationSeries} markers={initiativeMarkers(initiatives, organisationSeries)} />
       <Initiatives
-        actions={{ create: createInitiativeAction, remove: deleteInitiativeAction }}
+        actions={{ remove: deleteInitiativeAction }}
         initiatives={initiatives}
         returnTo="/dashboard/organisation"
-        teams={teams.filter((t) => !t.archived)}
-        defaultTeamIds={[]}
-        allowWholeOrganisation
+        newHref="/dashboard/initiatives/new"
       />
     </div>
   );

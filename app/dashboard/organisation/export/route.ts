@@ -8,7 +8,7 @@ export async function GET() {
   const actor = await getCurrentUser();
   if (!actor) return new Response('Not found', { status: 404 });
   try {
-    const dashboard = await getOrganisationDashboard(actor);
+    const dashboard = await getOrganisationDashboard(actor, new Date(), { everyPeriod: true });
     const rows = dashboard.periods.flatMap((period) =>
       dashboard.groups.map((group) => ({ group: group.name, period, figures: period.cells[group.key] ?? ({ status: 'too_few' } as const) })),
     );

@@ -5,9 +5,9 @@ import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
 import { GroupSeries } from '@/components/dashboard/GroupSeries';
 import { getCurrentUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/services/actor';
-import { canViewOrganisationDashboard, getTeamDashboard, listDashboardTeams } from '@/lib/services/aggregates';
+import { getTeamDashboard } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
-import { createInitiativeAction, deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
+import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
 
 export const metadata: Metadata = { title: 'Team dashboard' };
@@ -21,12 +21,12 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
   const { teamId } = await params;
   const actor = await getCurrentUser();
   if (!actor) notFound();
-  const dashboard = await getTeamDashboard(actor, teamId).catch((error: unknown) => {
+  // Both check the actor may see the team; the initiatives' comparisons read the periods the dashboard publishes
+  // (a period that closes during this very request is in them from the next one on).
+  const [dashboard, initiatives] = await Promise.all([getTeamDashboard(actor, teamId), listInitiatives(actor, { teamId })]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  // After the dashboard: it publishes any period that has just closed, which the comparisons use.
-  const [initiatives, teams] = await Promise.all([listInitiatives(actor, { teamId: dashboard.team.id }), listDashboardTeams(actor)]);
   const returnTo = `/dashboard/teams/${dashboard.team.id}`;
   return (
     <div className="page page--wide">
@@ -47,12 +47,10 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
       </p>
       <GroupSeries id="team" periods={dashboard.periods} markers={initiativeMarkers(initiatives, dashboard.periods)} />
       <Initiatives
-        actions={{ create: createInitiativeAction, remove: deleteInitiativeAction }}
+        actions={{ remove: deleteInitiativeAction }}
         initiatives={initiatives}
         returnTo={returnTo}
-        teams={teams.filter((t) => !t.archived)}
-        defaultTeamIds={[dashboard.team.id]}
-        allowWholeOrganisation={canViewOrganisationDashboard(actor)}
+        newHref={dashboard.team.archived ? null : `/dashboard/initiatives/new?team=${dashboard.team.id}`}
       />
     </div>
   );
