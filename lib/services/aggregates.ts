@@ -48,63 +48,72 @@ const PERIODS_PER_TRANSACTION = 6;
 type Tx = Prisma.TransactionClient;
 type Settings = { reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number };
 
-/**
- * Publishes every closed period of the organisation not yet published, oldest
- * first, and returns how many. Safe with any number of publishers at once: each
- * locks the organisation's row first, and a period is unique per organisation
- * and start, so a period is computed and stored exactly once.
- */
-export async function publishClosedPeriods(organisationId: string, now: Date = new Date()): Promise<number> {
-  const db = await getDb();
-  // Most calls (every dashboard view) find nothing due: say so without taking the lock.
-  if (!(await anythingDue(organisationId, now))) return 0;
-  let published = 0;
-  for (;;) {
-    const count = await db.$transaction(
-      async (tx) => {
-        const [settings] = await tx.$queryRaw<{ reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number }[]>`
-          SELECT "reporting_period"::text AS "reportingPeriod", "time_zone" AS "timeZone", "anonymity_threshold" AS "anonymityThreshold"
-          FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
-        if (!settings) return 0;
-        const periods = (await duePeriods(tx, organisationId, settings, now)).slice(0, PERIODS_PER_TRANSACTION);
-        for (const period of periods) await publishPeriod(tx, organisationId, settings, period);
-        return periods.length;
-      },
-      { maxWait: 60_000, timeout: 300_000 },
-    );
-    published += count;
-    if (count < PERIODS_PER_TRANSACTION) return published;
-  }
+/** An organisation's reporting settings now, with the end of its last published period. */
+type OrgState = Settings & { lastEnd: Date | null };
+
+/** The organisation's state in one statement. */
+async function orgState(client: Pick<Tx, '$queryRaw'>, organisationId: string): Promise<OrgState | null> {
+  const rows = await client.$queryRaw<OrgState[]>`
+    SELECT o."reporting_period"::text AS "reportingPeriod", o."time_zone" AS "timeZone", o."anonymity_threshold" AS "anonymityThreshold",
+      (SELECT max(p."ends_at") FROM "published_periods" p WHERE p."organisation_id" = o."id") AS "lastEnd"
+    FROM "organisations" o WHERE o."id" = ${organisationId}::uuid`;
+  return rows[0] ?? null;
 }
 
 /**
  * The closed periods still to publish, oldest first: from the end of the last
  * published one (or the first check-in's period) to the last that has ended.
  */
-async function duePeriods(
-  client: Pick<Tx, 'publishedPeriod' | 'checkIn'>,
-  organisationId: string,
-  settings: Pick<Settings, 'reportingPeriod' | 'timeZone'>,
-  now: Date,
-): Promise<Period[]> {
-  const last = await client.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
-  const first = last
+async function duePeriods(client: Pick<Tx, 'checkIn'>, organisationId: string, state: OrgState, now: Date): Promise<Period[]> {
+  const first = state.lastEnd
     ? null
     : await client.checkIn.findFirst({ where: { organisationId, status: 'submitted' }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true } });
   return periodsToPublish({
-    lastEnd: last?.endsAt ?? null,
+    lastEnd: state.lastEnd,
     firstCheckIn: first?.submittedAt ?? null,
     now: new Date(now.getTime() - PUBLICATION_GRACE_MS),
-    kind: settings.reportingPeriod,
-    timeZone: settings.timeZone,
+    kind: state.reportingPeriod,
+    timeZone: state.timeZone,
   });
 }
 
-/** Whether a closed period awaits publication, read without locking (the lock is taken only when one does). */
-async function anythingDue(organisationId: string, now: Date): Promise<boolean> {
+/**
+ * Publishes every closed period of the organisation not yet published, oldest
+ * first, and returns the organisation's state afterwards with how many were
+ * published. Most calls (every dashboard view) find nothing due and take no
+ * lock. Safe with any number of publishers at once: each locks the
+ * organisation's row first, and a period is unique per organisation and start,
+ * so a period is computed and stored exactly once.
+ */
+async function publishDue(organisationId: string, now: Date): Promise<{ state: OrgState | null; published: number }> {
   const db = await getDb();
-  const settings = await db.organisation.findUnique({ where: { id: organisationId }, select: { reportingPeriod: true, timeZone: true } });
-  return !!settings && (await duePeriods(db, organisationId, settings, now)).length > 0;
+  let state = await orgState(db, organisationId);
+  if (!state || (await duePeriods(db, organisationId, state, now)).length === 0) return { state, published: 0 };
+  let published = 0;
+  for (;;) {
+    const { due, stored } = await db.$transaction(
+      async (tx) => {
+        // Lock first, then read: a statement that waited for the lock would see the last period as it was before the wait.
+        await tx.$queryRaw`SELECT 1 FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
+        const locked = await orgState(tx, organisationId);
+        if (!locked) return { due: 0, stored: 0 };
+        const periods = (await duePeriods(tx, organisationId, locked, now)).slice(0, PERIODS_PER_TRANSACTION);
+        let stored = 0;
+        for (const period of periods) if (await publishPeriod(tx, organisationId, locked, period)) stored++;
+        return { due: periods.length, stored };
+      },
+      { maxWait: 60_000, timeout: 300_000 },
+    );
+    published += stored;
+    if (due < PERIODS_PER_TRANSACTION) break;
+  }
+  state = await orgState(db, organisationId);
+  return { state, published };
+}
+
+/** Publishes every closed period of the organisation not yet published; returns how many. */
+export async function publishClosedPeriods(organisationId: string, now: Date = new Date()): Promise<number> {
+  return (await publishDue(organisationId, now)).published;
 }
 
 /** Publishes every organisation's closed periods (the schedule and `npm run jobs`). */
@@ -126,7 +135,8 @@ type RespondentRow = {
   teams: string[];
 };
 
-async function publishPeriod(tx: Tx, organisationId: string, settings: Settings, period: Period): Promise<void> {
+/** @returns whether this call stored the period (false: another publisher had). */
+async function publishPeriod(tx: Tx, organisationId: string, settings: Settings, period: Period): Promise<boolean> {
   // Each person once: their latest submitted check-in in the period, with the teams it was submitted in.
   const rows = await tx.$queryRaw<RespondentRow[]>`
     SELECT DISTINCT ON (c."user_id")
@@ -164,10 +174,11 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
     ON CONFLICT ("organisation_id", "starts_at") DO NOTHING
     RETURNING "id"`;
   const periodId = inserted[0]?.id;
-  if (!periodId) return; // published by someone else meanwhile
+  if (!periodId) return false; // published by someone else meanwhile
   await tx.periodAggregate.createMany({
     data: [...figures].map(([groupKey, group]) => aggregateRow(periodId, groupKey, group, members.get(groupKey) ?? 0)),
   });
+  return true;
 }
 
 /** Active clinicians of the organisation and of each of its teams, now (for "N of M members responded"). */
@@ -287,19 +298,21 @@ type LoadedPeriods = { views: PublishedPeriodView[]; rows: Map<string, Aggregate
  */
 async function loadPeriods(organisationId: string, groupKeys: readonly string[], alsoIn?: { periodIds: readonly string[]; groupKeys: readonly string[] }): Promise<LoadedPeriods> {
   const db = await getDb();
-  const periods = await db.publishedPeriod.findMany({
-    where: { organisationId },
-    orderBy: { startsAt: 'asc' },
-    select: { id: true, startsAt: true, endsAt: true, reportingPeriod: true, anonymityThreshold: true, timeZone: true },
-  });
   const extraPeriods = [...(alsoIn?.periodIds ?? [])];
   const extraKeys = [...(alsoIn?.groupKeys ?? [])];
-  const rows = await db.$queryRaw<(AggregateRecord & { periodId: string })[]>`
-    SELECT a."period_id"::text AS "periodId", ${AGGREGATE_COLUMNS}
-    FROM "period_aggregates" a JOIN "published_periods" p ON p."id" = a."period_id"
-    WHERE p."organisation_id" = ${organisationId}::uuid
-      AND (a."group_key" = ANY(${[...groupKeys]}::text[])
-        OR (a."period_id"::text = ANY(${extraPeriods}::text[]) AND a."group_key" = ANY(${extraKeys}::text[])))`;
+  const [periods, rows] = await Promise.all([
+    db.publishedPeriod.findMany({
+      where: { organisationId },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true, endsAt: true, reportingPeriod: true, anonymityThreshold: true, timeZone: true },
+    }),
+    db.$queryRaw<(AggregateRecord & { periodId: string })[]>`
+      SELECT a."period_id"::text AS "periodId", ${AGGREGATE_COLUMNS}
+      FROM "period_aggregates" a JOIN "published_periods" p ON p."id" = a."period_id"
+      WHERE p."organisation_id" = ${organisationId}::uuid
+        AND (a."group_key" = ANY(${[...groupKeys]}::text[])
+          OR (a."period_id"::text = ANY(${extraPeriods}::text[]) AND a."group_key" = ANY(${extraKeys}::text[])))`,
+  ]);
   const byPeriod = new Map(periods.map((p) => [p.id, new Map<string, AggregateRecord>()]));
   for (const row of rows) byPeriod.get(row.periodId)?.set(row.groupKey, row);
   return { views: periods.map(periodView), rows: periods.map((p) => byPeriod.get(p.id)!) };
@@ -310,10 +323,9 @@ function seriesFor(periods: LoadedPeriods, groupKey: string): GroupSeries {
 }
 
 /** Whether the group has reached k distinct respondents in the open period: a yes or no, never a count. */
-async function openPeriodView(organisationId: string, groupKey: string, settings: Settings, now: Date): Promise<OpenPeriodView> {
+async function openPeriodView(organisationId: string, groupKey: string, settings: OrgState, now: Date): Promise<OpenPeriodView> {
   const db = await getDb();
-  const last = await db.publishedPeriod.findFirst({ where: { organisationId }, orderBy: { endsAt: 'desc' }, select: { endsAt: true } });
-  const period = openPeriod({ lastEnd: last?.endsAt ?? null, now, kind: settings.reportingPeriod, timeZone: settings.timeZone });
+  const period = openPeriod({ lastEnd: settings.lastEnd, now, kind: settings.reportingPeriod, timeZone: settings.timeZone });
   const k = settings.anonymityThreshold;
   const [row] =
     groupKey === ORGANISATION_GROUP
@@ -390,8 +402,9 @@ export type TeamDashboard = {
 /** A team's published periods, oldest first, and its open period's yes/no. @throws NotFoundError unless the actor may see the team */
 export async function getTeamDashboard(actor: Actor, teamId: string, now: Date = new Date()): Promise<TeamDashboard> {
   const team = await assertCanViewTeam(actor, teamId);
-  const [settings] = await Promise.all([settingsOf(team.organisationId), publishClosedPeriods(team.organisationId, now)]);
-  const [periods, open] = await Promise.all([loadPeriods(team.organisationId, [team.id]), openPeriodView(team.organisationId, team.id, settings, now)]);
+  const { state } = await publishDue(team.organisationId, now);
+  if (!state) throw new NotFoundError();
+  const [periods, open] = await Promise.all([loadPeriods(team.organisationId, [team.id]), openPeriodView(team.organisationId, team.id, state, now)]);
   return {
     team: { id: team.id, name: team.name, archived: team.archived },
     periods: seriesFor(periods, team.id).map((e) => ({ ...e.period, figures: e.view })),
@@ -422,11 +435,12 @@ export async function getOrganisationDashboard(
 ): Promise<OrganisationDashboard> {
   if (!canViewOrganisationDashboard(actor) || !actor.organisation) throw new NotFoundError();
   const organisationId = actor.organisation.id;
-  await publishClosedPeriods(organisationId, now);
-  const [teams, settings, periodIds] = await Promise.all([
+  const { state } = await publishDue(organisationId, now);
+  if (!state) throw new NotFoundError();
+  const [teams, periodIds, open] = await Promise.all([
     listDashboardTeams(actor),
-    settingsOf(organisationId),
     getDb().then((db) => db.publishedPeriod.findMany({ where: { organisationId }, orderBy: { startsAt: 'asc' }, select: { id: true } })),
+    openPeriodView(organisationId, ORGANISATION_GROUP, state, now),
   ]);
   const ids = periodIds.map((p) => p.id);
   const index = options.periodId && ids.includes(options.periodId) ? ids.indexOf(options.periodId) : ids.length - 1;
@@ -453,7 +467,7 @@ export async function getOrganisationDashboard(
       ),
     })),
     selectedPeriodId: ids[index] ?? null,
-    open: await openPeriodView(organisationId, ORGANISATION_GROUP, settings, now),
+    open,
   };
 }
 

@@ -20,10 +20,13 @@ export const metadata: Metadata = { title: 'Organisation dashboard' };
  * groups are hidden was decided when each period was published, over every
  * group together, so nothing here can be subtracted to reveal a hidden one.
  */
-export default async function OrganisationDashboardPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
+/** Teams per page of the side-by-side table: a large organisation has hundreds. */
+const TEAMS_PER_PAGE = 50;
+
+export default async function OrganisationDashboardPage({ searchParams }: { searchParams: Promise<{ period?: string | string[]; page?: string | string[] }> }) {
   const actor = await getCurrentUser();
   if (!actor) notFound();
-  const { period: asked } = await searchParams;
+  const { period: asked, page: askedPage } = await searchParams;
   const [dashboard, initiatives] = await Promise.all([
     getOrganisationDashboard(actor, new Date(), { periodId: typeof asked === 'string' ? asked : undefined }),
     listInitiatives(actor, { organisation: true }),
@@ -33,6 +36,11 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
   });
   const newestFirst = [...dashboard.periods].reverse();
   const selected = dashboard.periods.find((p) => p.id === dashboard.selectedPeriodId);
+  const [organisationGroup, ...teamGroups] = dashboard.groups;
+  const pages = Math.max(1, Math.ceil(teamGroups.length / TEAMS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(typeof askedPage === 'string' ? askedPage : '1', 10) || 1));
+  const pageGroups = [organisationGroup!, ...teamGroups.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE)];
+  const pageHref = (n: number) => `/dashboard/organisation?period=${selected?.id ?? ''}&page=${n}`;
   const organisationSeries = dashboard.periods.map((p) => ({ ...p, figures: p.cells[ORGANISATION_GROUP]! }));
 
   return (
@@ -91,7 +99,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                   </tr>
                 </thead>
                 <tbody>
-                  {dashboard.groups.map((group) => {
+                  {pageGroups.map((group) => {
                     const cell = selected.cells[group.key];
                     return (
                       <tr key={group.key}>
@@ -116,6 +124,15 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                 </tbody>
               </table>
             </div>
+            {pages > 1 ? (
+              <nav aria-label="Pages of teams" className="button-row">
+                <span>
+                  Teams {(page - 1) * TEAMS_PER_PAGE + 1}–{Math.min(page * TEAMS_PER_PAGE, teamGroups.length)} of {teamGroups.length}
+                </span>
+                {page > 1 ? <a href={pageHref(page - 1)}>Previous teams</a> : null}
+                {page < pages ? <a href={pageHref(page + 1)}>Next teams</a> : null}
+              </nav>
+            ) : null}
           </>
         )}
       </section>
