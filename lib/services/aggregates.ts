@@ -318,8 +318,9 @@ async function loadPeriods(organisationId: string, groupKeys: readonly string[],
   return { views: periods.map(periodView), rows: periods.map((p) => byPeriod.get(p.id)!) };
 }
 
-function seriesFor(periods: LoadedPeriods, groupKey: string): GroupSeries {
-  return withChanges(periods.views.map((period, i) => ({ period, ...toView(periods.rows[i]!.get(groupKey)) })));
+/** A group's series over the periods [from, to) (all by default), with each period's change from the one before. */
+function seriesFor(periods: LoadedPeriods, groupKey: string, from = 0, to = periods.views.length): GroupSeries {
+  return withChanges(periods.views.slice(from, to).map((period, i) => ({ period, ...toView(periods.rows[from + i]!.get(groupKey)) })));
 }
 
 /** Whether the group has reached k distinct respondents in the open period: a yes or no, never a count. */
@@ -452,7 +453,12 @@ export async function getOrganisationDashboard(
   // Archived teams appear only where they have a published period of their own.
   const published = new Set(periods.rows.flatMap((rows) => [...rows.keys()]));
   const shownTeams = teams.filter((t) => !t.archived || published.has(t.id));
-  const series = new Map([ORGANISATION_GROUP, ...shownTeams.map((t) => t.id)].map((key) => [key, seriesFor(periods, key)]));
+  // Teams: every period for an export; otherwise the selected one, with the one before it for the change.
+  const from = options.everyPeriod ? 0 : Math.max(0, index - 1);
+  const to = options.everyPeriod ? periods.views.length : index + 1;
+  const organisationSeries = seriesFor(periods, ORGANISATION_GROUP);
+  const teamSeries = new Map(shownTeams.map((t) => [t.id, seriesFor(periods, t.id, from, to)]));
+  const cell = (key: string, i: number) => (key === ORGANISATION_GROUP ? organisationSeries[i]! : teamSeries.get(key)![i - from]!).view;
   const teamsIn = (i: number) => options.everyPeriod || i === index;
   return {
     organisation: { name: actor.organisation.name },
@@ -463,7 +469,7 @@ export async function getOrganisationDashboard(
     periods: periods.views.map((period, i) => ({
       ...period,
       cells: Object.fromEntries(
-        [ORGANISATION_GROUP, ...(teamsIn(i) ? shownTeams.map((t) => t.id) : [])].map((key) => [key, series.get(key)![i]!.view]),
+        [ORGANISATION_GROUP, ...(teamsIn(i) ? shownTeams.map((t) => t.id) : [])].map((key) => [key, cell(key, i)]),
       ),
     })),
     selectedPeriodId: ids[index] ?? null,

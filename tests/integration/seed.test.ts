@@ -134,6 +134,14 @@ describe('demo data', () => {
     const manager = await actor('manager@example.org');
     const outreach = await getTeamDashboard(manager, byName.get('Outreach')!, now);
     expect(outreach.periods.length).toBeGreaterThanOrEqual(12);
+    // The side-by-side view of one period (the default: the latest, or one asked for) shows what the team's own page shows, changes included.
+    const latest = await getOrganisationDashboard(await actor('admin@example.org'), now);
+    expect(latest.selectedPeriodId).toBe(outreach.periods.at(-1)!.id);
+    expect(latest.periods.at(-1)!.cells[byName.get('Outreach')!]).toEqual(outreach.periods.at(-1)!.figures);
+    expect(latest.periods[0]!.cells[byName.get('Outreach')!]).toBeUndefined();
+    const june = outreach.periods.find((p) => p.label === 'June 2026')!;
+    const asked = await getOrganisationDashboard(await actor('admin@example.org'), now, { periodId: june.id });
+    expect(asked.periods.find((p) => p.id === june.id)!.cells[byName.get('Outreach')!]).toEqual(june.figures);
     const [initiative] = await listInitiatives(manager, { teamId: byName.get('Outreach')! });
     expect(initiative).toMatchObject({ title: 'Fortnightly peer-support group', startsOn: '2026-05-01', canEdit: true });
     expect(initiative!.comparison.before).toHaveLength(3);
