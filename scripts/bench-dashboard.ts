@@ -35,6 +35,7 @@ import { deployMigrations } from '../lib/db/migrate';
 import { openSqlConnection, type SqlConnection } from '../lib/db/sql';
 import { PROQOL5 } from '../lib/instruments/proqol5';
 import { BAND_RANGES, SCORING_VERSION } from '../lib/scoring';
+import { benchSignIn } from './bench-sign-in';
 
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -479,22 +480,6 @@ async function startServer(databaseUrl: string): Promise<Server> {
   throw new Error(`The server did not answer on ${base} within 2 minutes:\n${log}`);
 }
 
-/** A session cookie through Auth.js's own password sign-in (as bench:history does). */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: '/' }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`${email} could not sign in (status ${response.status}).`);
-  return [...cookies, session.split(';')[0]].join('; ');
-}
-
 /** One page, read to its last byte; anything but 200 (a redirect to sign-in, a 404 while the page does not exist yet) stops the bench. */
 async function getPage(server: Server, page: string, cookie: string): Promise<string> {
   let response: Response;
@@ -579,7 +564,7 @@ async function main(): Promise<number> {
   if (o.render) {
     server = await startServer(databaseUrl);
     console.log(`server on ${server.base} (production build)`);
-    cookies = { admin: await signIn(server.base, ADMIN_EMAIL), manager: await signIn(server.base, MANAGER_EMAIL) };
+    cookies = { admin: await benchSignIn(server.base, ADMIN_EMAIL, PASSWORD), manager: await benchSignIn(server.base, MANAGER_EMAIL, PASSWORD) };
     await getPage(server, teamPage, cookies.manager);
     await getPage(server, organisationPage, cookies.admin);
     console.log(`signed in an admin and the manager of ${managedTeam.name}; both dashboards answer 200 on the empty organisation`);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { benchSignIn } from './bench-sign-in';
 
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -65,22 +66,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-/** A session cookie for the bench person, through Auth.js's own sign-in endpoint. */
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, csrfToken, callbackUrl: '/' }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error('The bench person could not sign in.');
-  return [...cookies, session.split(';')[0]].join('; ');
-}
-
 /** The JavaScript a page loads first: every script it names, gzipped, in kB. */
 async function firstLoadJsKb(base: string, page: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
@@ -106,7 +91,7 @@ async function main(): Promise<void> {
       if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const cookie = await signIn(base);
+    const cookie = await benchSignIn(base, EMAIL, PASSWORD);
     const times: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
       const start = performance.now();
