@@ -3,7 +3,7 @@ import { SubscaleTrend } from '@/components/charts/SubscaleTrend';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { requireUser } from '@/lib/auth/session';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
-import { BAND_LABELS, bandTone, buildHistory, TONE_COLOURS, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
+import { BAND_LABELS, bandFills, buildHistory, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
 import { listMyCheckIns } from '@/lib/services/check-ins';
 import { listMyNotes } from '@/lib/services/notes';
 import { SUBSCALES } from '@/lib/scoring';
@@ -66,11 +66,7 @@ export default async function HistoryPage() {
                 {points.length > 1 ? (
                   <SubscaleTrend
                     name={SUBSCALE_NAMES[subscale]}
-                    fills={{
-                      low: TONE_COLOURS[bandTone(subscale, 'low')],
-                      moderate: TONE_COLOURS[bandTone(subscale, 'moderate')],
-                      high: TONE_COLOURS[bandTone(subscale, 'high')],
-                    }}
+                    fills={bandFills(subscale)}
                     points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
                 ) : null}
                 <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${subscale}`}>

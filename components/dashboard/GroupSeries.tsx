@@ -1,6 +1,6 @@
 import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
 import { bandShareText, changeText, HIDDEN_TEXT, participationText, ruleText } from '@/lib/format/aggregates';
-import { BAND_LABELS, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES, TONE_COLOURS } from '@/lib/instruments';
+import { BAND_LABELS, bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
 
@@ -65,11 +65,7 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
               {drawable ? (
                 <GroupTrend
                   name={SUBSCALE_NAMES[subscale]}
-                  fills={{
-                    low: TONE_COLOURS[bandTone(subscale, 'low')],
-                    moderate: TONE_COLOURS[bandTone(subscale, 'moderate')],
-                    high: TONE_COLOURS[bandTone(subscale, 'high')],
-                  }}
+                  fills={bandFills(subscale)}
                   points={periods.map((p) => ({ label: p.shortLabel, mean: p.figures.status === 'shown' ? p.figures.subscales[subscale].mean : null }))}
                   markers={markers}
                 />

@@ -54,4 +54,9 @@ export function bandTone(subscale: Subscale, band: Band): Tone {
 /** The fill of each tone (the same values as --good, --middle and --concern in app/globals.css). */
 export const TONE_COLOURS: Readonly<Record<Tone, string>> = { good: '#d9efe9', middle: '#fdf0d2', concern: '#f9dcd6' };
 
+/** Each band's fill on one subscale's chart: what the band means there, as a colour. */
+export function bandFills(subscale: Subscale): Record<Band, string> {
+  return { low: TONE_COLOURS[bandTone(subscale, 'low')], moderate: TONE_COLOURS[bandTone(subscale, 'moderate')], high: TONE_COLOURS[bandTone(subscale, 'high')] };
+}
+
 export const TONE_LABELS: Readonly<Record<Tone, string>> = { good: 'going well', middle: 'in between', concern: 'worth attention' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandTone } from '../../../lib/instruments';
+import { bandFills, bandTone, TONE_COLOURS } from '../../../lib/instruments';
 
 describe('what a band’s colour says', () => {
   it.each([
@@ -13,5 +13,10 @@ describe('what a band’s colour says', () => {
     ['secondaryTraumaticStress', 'high', 'concern'],
   ] as const)('%s %s is %s', (subscale, band, tone) => {
     expect(bandTone(subscale, band)).toBe(tone);
+  });
+
+  it('fills a chart’s bands by what they mean on that scale', () => {
+    expect(bandFills('compassionSatisfaction')).toEqual({ low: TONE_COLOURS.concern, moderate: TONE_COLOURS.middle, high: TONE_COLOURS.good });
+    expect(bandFills('burnout')).toEqual({ low: TONE_COLOURS.good, moderate: TONE_COLOURS.middle, high: TONE_COLOURS.concern });
   });
 });
