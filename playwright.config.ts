@@ -49,6 +49,8 @@ export default defineConfig({
     url: `http://localhost:${port}/sign-in`,
     env: { E2E_DATA_DIR: '.data/e2e', PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       EMAIL_FROM: 'Tend <tend@example.test>',
+      // Reminder emails are tested on their own (multi-instance/reminders.spec.ts): none land among other tests' mail.
+      TEND_REMINDERS: 'off',
       OIDC_ISSUER: `http://localhost:${oidcPort}`,
       OIDC_CLIENT_ID: 'tend-e2e',
       OIDC_CLIENT_SECRET: 'tend-e2e-client-secret',

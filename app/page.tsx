@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { BAND_LABELS, SUBSCALE_NAMES } from '@/lib/instruments';
 import { getOpenDraft, listMyCheckIns } from '@/lib/services/check-ins';
+import { getReminderSettings } from '@/lib/services/reminders';
 import { ITEM_COUNT, SUBSCALES } from '@/lib/scoring';
 import { startCheckInAction } from './check-ins/actions';
 
@@ -11,7 +12,13 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser();
-  const [draft, checkIns, query] = await Promise.all([getOpenDraft(actor), listMyCheckIns(actor, { take: 12 }), searchParams]);
+  const now = new Date();
+  const [draft, checkIns, query, reminders] = await Promise.all([
+    getOpenDraft(actor),
+    listMyCheckIns(actor, { take: 12 }),
+    searchParams,
+    getReminderSettings(actor, now),
+  ]);
   const canCheckIn = actor.organisation !== null && actor.roles.includes('clinician');
   const firstName = actor.name.split(' ')[0];
 
@@ -26,7 +33,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
       {canCheckIn ? (
         <section className="panel" aria-labelledby="check-in-title">
-          <h2 id="check-in-title">{draft ? 'Your check-in in progress' : 'Check in'}</h2>
+          <h2 id="check-in-title">{draft ? 'Your check-in in progress' : reminders?.due ? 'Your check-in is due' : 'Check in'}</h2>
+          {reminders?.due && !draft ? (
+            <p className="notice">
+              {reminders.first ? 'It’s time for your first check-in.' : `It’s been ${reminders.intervalDays} days or more since your last check-in: it’s time for the next one.`}
+            </p>
+          ) : null}
           {draft ? (
             <p>
               You have answered {draft.answeredCount} of {ITEM_COUNT} questions. Your answers are saved; pick up where you
@@ -43,6 +55,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               {draft ? 'Resume check-in' : 'Start check-in'}
             </button>
           </form>
+          {reminders && !reminders.due ? (
+            <p className="muted">
+              Your next check-in is due on {dateFormat.format(reminders.dueAt)}. <Link href="/account#reminders">Change how often</Link>
+            </p>
+          ) : null}
         </section>
       ) : (
         <p>Check-ins are taken by clinicians. Your account has no clinician role in an organisation.</p>

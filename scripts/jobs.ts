@@ -5,7 +5,7 @@
  * Safe to run while app instances run their own schedules.
  * Prints what it did and exits 0 (1 on an error).
  */
-import { closeDb } from '../lib/db';
+import { runScript } from './run-script';
 import { runScheduledJobs } from '../lib/services/maintenance';
 
 async function main() {
@@ -15,10 +15,4 @@ async function main() {
   console.log(`reporting periods published: ${periodsPublished}`);
 }
 
-main()
-  .then(() => closeDb())
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runScript(main);

@@ -1,19 +1,25 @@
 import { ActionForm, TextField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
 import { hasPassword } from '@/lib/services/accounts';
+import { getReminderSettings } from '@/lib/services/reminders';
+import { DeleteAllSection } from './DeleteAllSection';
+import { ExportSection } from './ExportSection';
+import { RemindersSection } from './RemindersSection';
 import { changePasswordAction, requestPasswordLinkAction, signOutEverywhereAction } from './actions';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser();
-  const withPassword = await hasPassword(actor);
+  const now = new Date();
+  const [withPassword, reminders] = await Promise.all([hasPassword(actor), getReminderSettings(actor, now)]);
   return (
     <div className="page page--narrow">
       <h1>Your account</h1>
       <p>
         {actor.name} · {actor.email}
       </p>
+      {reminders ? <RemindersSection settings={reminders} now={now} /> : null}
       {withPassword ? (
         <section className="panel" aria-labelledby="password">
           <h2 id="password">Change your password</h2>
@@ -42,6 +48,8 @@ export default async function AccountPage() {
           </button>
         </form>
       </section>
+      <ExportSection />
+      <DeleteAllSection />
     </div>
   );
 }

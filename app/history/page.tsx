@@ -21,15 +21,20 @@ function changeText(point: HistoryPoint): string {
  * shaded, and beside each a table of the same figures (the chart is never the
  * only way to read them, and the tables need no JavaScript).
  */
-export default async function HistoryPage() {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser();
-  const [checkIns, notes] = await Promise.all([listMyCheckIns(actor), listMyNotes(actor)]);
+  const [checkIns, notes, query] = await Promise.all([listMyCheckIns(actor), listMyNotes(actor), searchParams]);
   const history = buildHistory(checkIns);
   const count = checkIns.length;
 
   return (
     <div className="page">
       <h1>Your history</h1>
+      {query.deleted === '1' ? (
+        <p className="notice" role="status">
+          Check-in deleted.
+        </p>
+      ) : null}
       {/* Without JavaScript there are no charts to draw: the tables carry everything. */}
       <noscript>
         <style>{'.trend { display: none; }'}</style>

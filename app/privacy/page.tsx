@@ -39,6 +39,13 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           a summary already published stays as it was.
         </li>
         <li>
+          <strong>You can delete your data for good:</strong> one check-in from its result page, or all your check-ins and
+          notes from your account page. Deleting removes the answers, scores and notes (deleting everything also removes any
+          unfinished check-in and the record of reminders sent to you). Your account, teams and reminder settings stay, so
+          you can check in again. A deleted check-in is not counted in summaries published afterwards; summaries already
+          published stay as they are. The audit log notes only that “a member” deleted their own data, never who.
+        </li>
+        <li>
           <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later
           does not move your past check-ins.
         </li>

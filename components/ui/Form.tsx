@@ -18,12 +18,15 @@ export function ActionForm({
   submitLabel,
   children,
   secondary,
+  danger,
   resetOnSuccess = false,
 }: {
   action: FormAction;
   submitLabel: string;
   children?: ReactNode;
   secondary?: boolean;
+  /** For what cannot be undone. */
+  danger?: boolean;
   resetOnSuccess?: boolean;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -51,17 +54,17 @@ export function ActionForm({
         ) : null}
         {children}
         <div>
-          <SubmitButton label={submitLabel} secondary={secondary} />
+          <SubmitButton label={submitLabel} secondary={secondary} danger={danger} />
         </div>
       </form>
     </FormContext.Provider>
   );
 }
 
-function SubmitButton({ label, secondary }: { label: string; secondary?: boolean }) {
+function SubmitButton({ label, secondary, danger }: { label: string; secondary?: boolean; danger?: boolean }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={`button${secondary ? ' button--secondary' : ''}`} disabled={pending}>
+    <button type="submit" className={`button${secondary ? ' button--secondary' : ''}${danger ? ' button--danger' : ''}`} disabled={pending}>
       {label}
     </button>
   );

@@ -9,7 +9,13 @@ import { emailFrom, mailDelivery } from '../config/server';
  * sends mail on someone's behalf does not call this directly: it writes to the
  * outbox (./outbox.ts), which calls this after the response.
  */
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe on reminders. */
+  headers?: Record<string, string>;
+};
 
 let transport: { url: string; transporter: Promise<Transporter> } | undefined;
 
@@ -17,10 +23,11 @@ export { emailFrom };
 
 export async function deliverMail(mail: Mail): Promise<void> {
   if (mailDelivery() === 'log') {
-    console.info(`[mail] no SMTP_URL set: the message below was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n[mail] end`);
+    const extra = Object.entries(mail.headers ?? {}).map(([name, value]) => `\n${name}: ${value}`).join('');
+    console.info(`[mail] no SMTP_URL set: the message below was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}${extra}\n\n${mail.text}\n[mail] end`);
     return;
   }
   const url = process.env.SMTP_URL as string;
   if (transport?.url !== url) transport = { url, transporter: import('nodemailer').then(({ createTransport }) => createTransport(url)) };
-  await (await transport.transporter).sendMail({ from: emailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+  await (await transport.transporter).sendMail({ from: emailFrom(), to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
 }

@@ -70,7 +70,8 @@ export async function drainOutbox(now: () => Date = () => new Date(), limit = 20
   return { sent, failed };
 }
 
-function describeError(error: unknown): string {
+/** What went wrong sending, without the message, its address or its link. */
+export function describeError(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; name?: string };
   return [e.name, e.code, e.responseCode].filter(Boolean).join(' ') || 'unknown error';
 }

@@ -27,7 +27,15 @@ export type AuditAction =
   | 'support_contacts.updated'
   | 'initiative.created'
   | 'initiative.updated'
-  | 'initiative.deleted';
+  | 'initiative.deleted'
+  /** Recorded with no actor, target or details: naming the person would tell an admin they had checked in. */
+  | 'member.deleted_own_data';
+
+/**
+ * Actions recorded without naming who did them (privacy rule 7): shown as
+ * "A member", never as "Someone no longer here", and with no target.
+ */
+const ANONYMOUS_ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['member.deleted_own_data']);
 
 type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
 
@@ -43,6 +51,9 @@ export async function recordAuditEvent(
     details?: Prisma.InputJsonValue;
   },
 ): Promise<void> {
+  if (ANONYMOUS_ACTIONS.has(event.action) && (event.actorId !== null || event.targetId || event.targetLabel || event.details !== undefined)) {
+    throw new Error(`The audit event ${event.action} must not name who did it or what it was about.`);
+  }
   await tx.auditEvent.create({
     data: {
       organisationId: event.organisationId,
@@ -83,12 +94,15 @@ export async function listAuditEvents(actor: Actor, options: { take?: number } =
       actor: { select: { name: true, email: true } },
     },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.createdAt,
-    actor: row.actor ? `${row.actor.name} (${row.actor.email})` : 'Someone no longer here',
-    action: row.action as AuditAction,
-    target: row.targetLabel || row.targetType,
-    details: (row.details as Record<string, unknown> | null) ?? null,
-  }));
+  return rows.map((row) => {
+    const anonymous = ANONYMOUS_ACTIONS.has(row.action);
+    return {
+      id: row.id,
+      at: row.createdAt,
+      actor: anonymous ? 'A member' : row.actor ? `${row.actor.name} (${row.actor.email})` : 'Someone no longer here',
+      action: row.action as AuditAction,
+      target: anonymous ? '' : row.targetLabel || row.targetType,
+      details: anonymous ? null : ((row.details as Record<string, unknown> | null) ?? null),
+    };
+  });
 }

@@ -254,7 +254,8 @@ export async function submitCheckIn(actor: Actor, id: string, now: Date = new Da
   });
 }
 
-const scoreSelect = {
+/** The score columns of a check-in, and their mapping to scores (shared with the own-data export). */
+export const scoreSelect = {
   compassionSatisfactionRaw: true,
   compassionSatisfactionBand: true,
   burnoutRaw: true,
@@ -272,7 +273,7 @@ type ScoreRow = {
   secondaryTraumaticStressBand: Band | null;
 };
 
-function toScores(row: ScoreRow): Proqol5Scores {
+export function toScores(row: ScoreRow): Proqol5Scores {
   const pick = (raw: number | null, band: Band | null) => {
     if (raw === null || band === null) throw new Error('A submitted check-in is missing its scores.');
     return { raw, band };

@@ -21,6 +21,7 @@ export function startOwnServer(options: { name: string; port: number; fresh: boo
       E2E_DATA_DIR: `.data/e2e-${options.name}`,
       PORT: String(options.port),
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}`,
+      TEND_REMINDERS: 'off',
       ...options.env,
     },
     stdio: ['ignore', log, log],

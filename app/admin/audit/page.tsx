@@ -20,6 +20,8 @@ const ACTIONS: Record<AuditEntry['action'], string> = {
   'initiative.created': 'Recorded initiative',
   'initiative.updated': 'Changed initiative',
   'initiative.deleted': 'Deleted initiative',
+  // Recorded without an actor (see lib/services/audit.ts): the label says it all, and the Who column reads "A member".
+  'member.deleted_own_data': 'A member deleted their own check-in data',
 };
 
 function describeDetails(details: AuditEntry['details']): string {
@@ -64,7 +66,8 @@ export default async function AuditPage() {
                   <td>{timeFormat.format(e.at)}</td>
                   <td>{e.actor}</td>
                   <td>
-                    {ACTIONS[e.action] ?? e.action} {e.target}
+                    {ACTIONS[e.action] ?? e.action}
+                    {e.target ? ` ${e.target}` : null}
                   </td>
                   <td>{describeDetails(e.details)}</td>
                 </tr>

@@ -34,7 +34,7 @@ test.beforeAll(async () => {
   await run([path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'prisma/seed.ts']);
   for (const port of PORTS) {
     // Each instance as a load balancer would reach it: its own address is the one people use.
-    const instanceEnv = { ...env, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}` };
+    const instanceEnv = { ...env, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}`, TEND_REMINDERS: 'off' };
     apps.push(spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/server.ts'], { cwd: root, env: instanceEnv, stdio: 'ignore' }));
   }
   for (const port of PORTS) {

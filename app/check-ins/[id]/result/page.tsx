@@ -91,6 +91,9 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
       <p>
         <Link href="/">Back to your home page</Link>
       </p>
+      <p>
+        <Link href={`/check-ins/${result.id}/delete`}>Delete this check-in</Link>
+      </p>
       <InstrumentCredit />
     </div>
   );
