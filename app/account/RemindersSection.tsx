@@ -21,17 +21,17 @@ export function RemindersSection({ settings, now }: { settings: ReminderSettings
           hint={`You can choose a longer interval than ${cadenceDays} days, not a shorter one.`}
           options={settings.choices.map((days) => ({
             value: String(days),
-            label: days === cadenceDays ? `${days} days (your organisation’s choice)` : `${days} days`,
+            label: days === cadenceDays ? `${days} days (standard)` : `${days} days`,
           }))}
         />
         <SelectField
           name="emails"
           label="Reminder emails"
           defaultValue={settings.emailsPaused ? 'off' : 'on'}
-          hint="One email when a check-in is due and at most one follow-up a week later. They never mention your answers or scores."
+          hint="One email when a check-in is due, and at most one follow-up a week later. They never mention your answers or scores."
           options={[
-            { value: 'on', label: 'Email me when a check-in is due' },
-            { value: 'off', label: 'No emails (pause reminders)' },
+            { value: 'on', label: 'On: email me' },
+            { value: 'off', label: 'Off: no emails' },
           ]}
         />
       </ActionForm>

@@ -39,6 +39,15 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           a summary already published stays as it was.
         </li>
         <li>
+          <strong>Reminders are yours alone:</strong> when a check-in is due we email you once, and once more a week later if
+          you haven’t checked in; you can choose a longer interval or stop the emails on your account page. Nobody else sees
+          whether you were reminded, or whether you have checked in.
+        </li>
+        <li>
+          <strong>You can take your data with you:</strong> your account page downloads all your check-ins as a spreadsheet
+          (CSV), as JSON, or as FHIR R4 for health-records systems. Only you can download them.
+        </li>
+        <li>
           <strong>You can delete your data for good:</strong> one check-in from its result page, or all your check-ins and
           notes from your account page. Deleting removes the answers, scores and notes (deleting everything also removes any
           unfinished check-in and the record of reminders sent to you). Your account, teams and reminder settings stay, so

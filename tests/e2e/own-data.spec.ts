@@ -91,8 +91,12 @@ test('reminders and own data: the due notice, a longer interval, each export, de
   for (const format of ['csv', 'json', 'fhir']) expect((await otherPage.request.get(`/check-ins/${first}/export/${format}`)).status()).toBe(404);
   await other.close();
 
-  // Deleting one check-in, with confirmation: it is gone from the history.
+  // One check-in on its own, from its result page.
   await page.goto(`/check-ins/${first}/result`);
+  const one = JSON.parse(await download(page, /^JSON$/)) as { checkIns: { id: string; note: string | null }[] };
+  expect(one.checkIns.map((c) => [c.id, c.note])).toEqual([[first, NOTE]]);
+
+  // Deleting one check-in, with confirmation: it is gone from the history.
   await page.getByRole('link', { name: 'Delete this check-in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete this check-in?');
   await expectAccessible(page);

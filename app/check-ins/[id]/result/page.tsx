@@ -92,6 +92,14 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <Link href="/">Back to your home page</Link>
       </p>
       <p>
+        Download this check-in: <a href={`/check-ins/${result.id}/export/csv`} download>CSV</a> ·{' '}
+        <a href={`/check-ins/${result.id}/export/json`} download>JSON</a> ·{' '}
+        <a href={`/check-ins/${result.id}/export/fhir`} download>
+          FHIR R4
+        </a>{' '}
+        (<Link href="/account#export">all of them</Link>)
+      </p>
+      <p>
         <Link href={`/check-ins/${result.id}/delete`}>Delete this check-in</Link>
       </p>
       <InstrumentCredit />
