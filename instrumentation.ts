@@ -23,10 +23,19 @@ export async function register(): Promise<void> {
   if (process.env.TEND_REMINDERS === 'off') return;
   const { sendDueReminders } = await import('./lib/services/reminders');
   const every = Number(process.env.TEND_REMINDER_PASS_MS) || 3_600_000;
-  const remind = () =>
-    sendDueReminders().catch((error: unknown) => {
+  // One pass at a time in this process (a slow mail server can make a pass outlast the interval).
+  let running = false;
+  const remind = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sendDueReminders();
+    } catch (error: unknown) {
       console.warn(`[reminders] pass failed: ${error instanceof Error ? error.name : 'error'}`);
-    });
-  setTimeout(remind, Math.min(every, 30_000)).unref();
-  setInterval(remind, every).unref();
+    } finally {
+      running = false;
+    }
+  };
+  setTimeout(() => void remind(), Math.min(every, 30_000)).unref();
+  setInterval(() => void remind(), every).unref();
 }

@@ -84,12 +84,21 @@ test('reminders and own data: the due notice, a longer interval, each export, de
   expect([q.resourceType, q.url]).toEqual(['Questionnaire', canonical]);
   expect(q.copyright).toContain(PROQOL5.creditLine);
 
-  // Nobody else can download them: another clinician gets not-found.
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await signIn(otherPage, 'e2e-owner@example.test');
-  for (const format of ['csv', 'json', 'fhir']) expect((await otherPage.request.get(`/check-ins/${first}/export/${format}`)).status()).toBe(404);
-  await other.close();
+  // Nobody else can download them: another clinician, the team's manager and an admin get not-found,
+  // and their own exports hold none of these check-ins.
+  for (const someone of ['e2e-owner@example.test', 'manager@example.org', 'admin@example.org']) {
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, someone);
+    for (const format of ['csv', 'json', 'fhir']) {
+      expect((await otherPage.request.get(`/check-ins/${first}/export/${format}`)).status()).toBe(404);
+      const own = await otherPage.request.get(`/account/export/${format}`);
+      expect(own.status()).toBe(200);
+      expect(await own.text()).not.toMatch(new RegExp(`${first}|${second}`));
+    }
+    await other.close();
+  }
+  expect((await page.request.get('/account/export/xml')).status()).toBe(404);
 
   // One check-in on its own, from its result page.
   await page.goto(`/check-ins/${first}/result`);
