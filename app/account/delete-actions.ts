@@ -11,7 +11,7 @@ const DELETE_ALL_CONFIRM_WORD = 'DELETE';
 
 function deletedMessage(count: number): string {
   if (count === 0) return 'You had no check-ins to delete. Your account stays; you can check in whenever you like.';
-  const what = count === 1 ? '1 check-in and its note' : `${count} check-ins and their notes`;
+  const what = count === 1 ? '1 check-in, with any note on it' : `${count} check-ins, with their notes`;
   return `Deleted ${what}. Your account stays; you can check in again whenever you like.`;
 }
 

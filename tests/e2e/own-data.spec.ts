@@ -116,4 +116,26 @@ test('reminders and own data: the due notice, a longer interval, each export, de
   await expectAccessible(page);
   expect((await page.request.get(`/check-ins/${first}/result`)).status()).toBe(404);
   expect((await page.request.get(`/check-ins/${second}/result`)).status()).toBe(200);
+
+  // Deleting everything: the word must be typed; then nothing is left, and the person starts again.
+  await page.goto('/account');
+  const deleteAll = page.getByRole('region', { name: 'Delete all my check-ins and notes' });
+  await deleteAll.getByLabel('Type DELETE to confirm').fill('delet');
+  await deleteAll.getByRole('button', { name: 'Delete all my check-ins and notes' }).click();
+  await expect(deleteAll.locator('.field__error')).toHaveText('To delete everything, type DELETE in the box.');
+  await expect(deleteAll.getByLabel('Type DELETE to confirm')).toHaveValue('delet');
+  await expectAccessible(page);
+  await deleteAll.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await deleteAll.getByRole('button', { name: 'Delete all my check-ins and notes' }).click();
+  await expect(deleteAll.getByRole('status')).toHaveText('Deleted 1 check-in, with any note on it. Your account stays; you can check in again whenever you like.');
+  expect((await page.request.get(`/check-ins/${second}/result`)).status()).toBe(404);
+  const empty = JSON.parse(await (await page.request.get('/account/export/json')).text()) as { checkIns: unknown[] };
+  expect(empty.checkIns).toEqual([]);
+  await page.goto('/history');
+  await expect(page.getByText(/^You have no check-ins yet\./)).toBeVisible();
+  await page.context().clearCookies();
+  await signIn(page, EMAIL);
+  await expect(page.getByRole('heading', { level: 2, name: 'Your check-in is due' })).toBeVisible();
+  await startCheckIn(page);
+  await expect(page.locator('#progress-label')).toHaveText(/^0 of 30/);
 });
