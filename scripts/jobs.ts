@@ -11,7 +11,7 @@ import { runScheduledJobs } from '../lib/services/maintenance';
 async function main() {
   const { mail, purged, periodsPublished } = await runScheduledJobs();
   console.log(`mail: ${mail.sent} sent, ${mail.failed} to retry`);
-  console.log(`purged: ${purged.tokens} tokens, ${purged.invites} invitations, ${purged.limitBuckets} limit counters, ${purged.outbox} expired messages`);
+  console.log(`purged: ${purged.tokens} tokens, ${purged.invites} invitations, ${purged.limitBuckets} limit counters, ${purged.outbox} expired messages, ${purged.reminders} reminder records of finished cycles`);
   console.log(`reporting periods published: ${periodsPublished}`);
 }
 

@@ -336,3 +336,22 @@ export function reminderMail(recipient: Omit<Recipient, 'membership_id'> & { mem
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
+
+/**
+ * Deletes the reminder rows of cycles that are over (the person has checked
+ * in since), so whether someone was reminded is kept no longer than it is
+ * needed to send each reminder once. Rows of a current cycle stay: they are
+ * what stops a second email.
+ * @returns how many were deleted
+ */
+export async function purgeFinishedReminders(): Promise<number> {
+  const db = await getDb();
+  return db.$executeRaw`
+    DELETE FROM "reminders" r USING "memberships" m
+    WHERE m."id" = r."membership_id"
+      AND EXISTS (
+        SELECT 1 FROM "check_ins" c
+        WHERE c."user_id" = m."user_id" AND c."organisation_id" = m."organisation_id"
+          AND c."status" = 'submitted' AND c."submitted_at" > r."cycle_start"
+      )`;
+}

@@ -48,7 +48,7 @@ describe('purging what has expired', () => {
       ],
     });
 
-    expect(await purgeExpired(now)).toEqual({ tokens: 1, invites: 2, limitBuckets: 1, outbox: 1 });
+    expect(await purgeExpired(now)).toEqual({ tokens: 1, invites: 2, limitBuckets: 1, outbox: 1, reminders: 0 });
     expect((await db.verificationToken.findMany({ select: { token: true } })).map((t) => t.token)).toEqual(['live']);
     expect((await db.invite.findMany({ select: { email: true }, orderBy: { email: 'asc' } })).map((i) => i.email)).toEqual([
       'accepted@example.test',
@@ -58,6 +58,6 @@ describe('purging what has expired', () => {
     expect(await db.rateLimitBucket.count()).toBe(1);
     expect(await db.outboxMessage.count()).toBe(1);
     // A second run at the same moment finds nothing more.
-    expect(await purgeExpired(now)).toEqual({ tokens: 0, invites: 0, limitBuckets: 0, outbox: 0 });
+    expect(await purgeExpired(now)).toEqual({ tokens: 0, invites: 0, limitBuckets: 0, outbox: 0, reminders: 0 });
   });
 });

@@ -8,6 +8,7 @@ import { getMember, listMembers } from '../../lib/services/members';
 import { saveCheckInAnswers, startOrResumeCheckIn, submitCheckIn } from '../../lib/services/check-ins';
 import {
   getReminderSettings,
+  purgeFinishedReminders,
   readUnsubscribeToken,
   sendDueReminders,
   unsubscribeToken,
@@ -108,6 +109,11 @@ describe('reminder emails', () => {
 
     // Checking in ends the cycle: no follow-up, and the next reminder is a cadence after that check-in.
     await checkIn(recent, at(22));
+    // The finished cycle's record goes; the other person's open cycle keeps its two, which stop a repeat.
+    const rows = (userId: string) => db.reminder.count({ where: { membership: { userId } } });
+    expect([await rows(recent.userId), await rows(longer.userId)]).toEqual([1, 2]);
+    expect(await purgeFinishedReminders()).toBe(1);
+    expect([await rows(recent.userId), await rows(longer.userId)]).toEqual([0, 2]);
     expect((await sendDueReminders(clock(at(27, 0.2)))).sent).toBe(0);
     expect((await sendDueReminders(clock(at(52, 0.1)))).sent).toBe(1);
     expect([mailTo(recent).length, mailTo(longer).length]).toEqual([2, 2]);
