@@ -214,6 +214,26 @@ describe('reminder emails', () => {
     }
   });
 
+  it('a mail server that is down leaves every reminder for the next pass, which sends each once', async () => {
+    const a = await member();
+    const b = await member();
+    // A port nothing listens on: every connection is refused.
+    const { createServer } = await import('node:net');
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      expect(await sendDueReminders(clock(T0))).toEqual({ sent: 0, failed: 2 });
+    } finally {
+      process.env.SMTP_URL = sink.url;
+    }
+    expect(await sendDueReminders(clock(at(0, 1)))).toEqual({ sent: 2, failed: 0 });
+    expect([mailTo(a).length, mailTo(b).length]).toEqual([1, 1]);
+    expect(await sendDueReminders(clock(at(0, 2)))).toEqual({ sent: 0, failed: 0 });
+  });
+
   it('a person may choose a longer interval, never a shorter one than the organisation’s', async () => {
     const person = await member();
     await expect(updateReminderSettings(person, { intervalDays: 14, emails: true })).rejects.toMatchObject({ field: 'intervalDays' });
