@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../csv/safe-cell';
 import { PROQOL5 } from '../instruments/proqol5';
 import { ITEM_COUNT, SUBSCALES, type Subscale } from '../scoring';
-import type { ExportedCheckIn } from './types';
+import { assertAllAnswers, type ExportedCheckIn } from './types';
 
 /**
  * A person's check-ins as CSV: one header row, then exactly one row per
@@ -42,7 +42,7 @@ function snake(subscale: Subscale): string {
 
 /** One check-in's row, in {@link CSV_COLUMNS} order. */
 function row(checkIn: ExportedCheckIn): string[] {
-  if (checkIn.answers.length !== ITEM_COUNT) throw new RangeError(`A check-in has ${checkIn.answers.length} answers, not ${ITEM_COUNT}.`);
+  assertAllAnswers(checkIn);
   return [
     checkIn.submittedAt.toISOString(),
     safeCell(checkIn.id),

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DISPLAY_TIME_ZONE } from '../format/date';
 import { checkInsCsv } from './csv';
@@ -17,9 +18,7 @@ const FORMATS: Record<TExportFormat, { contentType: string; extension: string; b
 
 /** yyyy-mm-dd of a moment, on the calendar people read dates in (the app's display time zone). */
 function calendarDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: DISPLAY_TIME_ZONE }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return DateTime.fromJSDate(date, { zone: DISPLAY_TIME_ZONE }).toISODate() as string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PROQOL5, SUBSCALE_NAMES } from '../instruments/proqol5';
 import { isWordingPreset, renderWording, WORDING_PRESET_IDS, WORDING_PRESETS, DEFAULT_WORDING_PRESET, type WordingPreset } from '../instruments/wording';
-import { ITEM_COUNT, SUBSCALES, type Subscale } from '../scoring';
-import type { ExportedCheckIn } from './types';
+import { SUBSCALES, type Subscale } from '../scoring';
+import { assertAllAnswers, type ExportedCheckIn } from './types';
 
 /**
  * The ProQOL 5 and a person's check-ins as FHIR R4 JSON resources.
@@ -194,7 +194,7 @@ export function codeSystem(origin: string): FhirCodeSystem {
 
 /** One check-in as a completed R4 QuestionnaireResponse to its preset's Questionnaire. */
 export function questionnaireResponseFor(checkIn: ExportedCheckIn, origin: string): FhirQuestionnaireResponse {
-  if (checkIn.answers.length !== ITEM_COUNT) throw new RangeError(`A check-in has ${checkIn.answers.length} answers, not ${ITEM_COUNT}.`);
+  assertAllAnswers(checkIn);
   return {
     resourceType: 'QuestionnaireResponse',
     id: checkIn.id,

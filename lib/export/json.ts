@@ -1,7 +1,7 @@
 import { PROQOL5 } from '../instruments/proqol5';
 import { renderWording, type WordingPreset } from '../instruments/wording';
-import { ITEM_COUNT, type Band, type Subscale } from '../scoring';
-import type { ExportedCheckIn } from './types';
+import type { Band, Subscale } from '../scoring';
+import { assertAllAnswers, type ExportedCheckIn } from './types';
 
 /**
  * A person's check-ins as a self-describing JSON document. `format` and
@@ -33,7 +33,7 @@ export type CheckInJson = {
 };
 
 function checkInJson(checkIn: ExportedCheckIn): CheckInJson {
-  if (checkIn.answers.length !== ITEM_COUNT) throw new RangeError(`A check-in has ${checkIn.answers.length} answers, not ${ITEM_COUNT}.`);
+  assertAllAnswers(checkIn);
   const { compassionSatisfaction, burnout, secondaryTraumaticStress } = checkIn.scores;
   return {
     id: checkIn.id,

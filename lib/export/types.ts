@@ -1,5 +1,5 @@
 import type { WordingPreset } from '../instruments/wording';
-import type { Proqol5Scores } from '../scoring';
+import { ITEM_COUNT, type Proqol5Scores } from '../scoring';
 
 /**
  * One submitted check-in as its owner downloads it: the plain data every
@@ -17,3 +17,8 @@ export type ExportedCheckIn = {
   /** The owner's private note on it, or null. */
   note: string | null;
 };
+
+/** Every format writes all 30 answers: a check-in with any other number is refused rather than written short. */
+export function assertAllAnswers(checkIn: ExportedCheckIn): void {
+  if (checkIn.answers.length !== ITEM_COUNT) throw new RangeError(`A check-in has ${checkIn.answers.length} answers, not ${ITEM_COUNT}.`);
+}

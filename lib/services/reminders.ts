@@ -195,14 +195,16 @@ async function organisationsInSendingHours(now: Date): Promise<string[]> {
 }
 
 /**
- * The memberships that are owed a reminder now, with their current cycle:
- * active clinicians with emails on, whose check-in is due. The one query both
- * the inserts and the check before sending use, so a person who checked in,
- * paused emails or left since their reminder was queued is not sent it.
+ * Active clinicians with emails on (of the memberships `where` selects), with
+ * their current cycle, when it is due, and whether it is their first. The one
+ * query both the inserts and the check before sending use, so a person who
+ * checked in, paused emails or left since their reminder was queued is not
+ * sent it.
  */
-function eligibleSql(alias: string): string {
+function eligibleSql(alias: string, where: string): string {
   return `(
     SELECT m."id" AS "membership_id",
+           last."submitted_at" IS NULL AS "first",
            COALESCE(last."submitted_at", m."created_at") AS "cycle_start",
            CASE WHEN last."submitted_at" IS NULL THEN m."created_at"
                 ELSE last."submitted_at" + make_interval(days => GREATEST(o."check_in_cadence_days", COALESCE(m."reminder_interval_days", 0)))
@@ -213,7 +215,7 @@ function eligibleSql(alias: string): string {
       SELECT max(c."submitted_at") AS "submitted_at" FROM "check_ins" c
       WHERE c."user_id" = m."user_id" AND c."organisation_id" = m."organisation_id" AND c."status" = 'submitted'
     ) last ON true
-    WHERE m."removed_at" IS NULL AND m."reminders_paused_at" IS NULL AND 'clinician' = ANY(m."roles")
+    WHERE m."removed_at" IS NULL AND m."reminders_paused_at" IS NULL AND 'clinician' = ANY(m."roles") AND ${where}
   ) ${alias}`;
 }
 
@@ -227,14 +229,14 @@ export async function sendDueReminders(now: () => Date = () => new Date(), limit
   const passStart = now();
   const organisations = await organisationsInSendingHours(passStart);
   if (organisations.length === 0) return { sent: 0, failed: 0 };
+  const inSendingHours = eligibleSql('e', `m."organisation_id"::text = ANY($2::text[])`);
 
   // First reminders for cycles that have fallen due.
   await db.$executeRawUnsafe(
     `INSERT INTO "reminders" ("id", "membership_id", "cycle_start", "kind", "created_at", "next_attempt_at")
      SELECT gen_random_uuid(), e."membership_id", e."cycle_start", 'due', $1, $1
-     FROM ${eligibleSql('e')}
-     JOIN "memberships" mm ON mm."id" = e."membership_id"
-     WHERE e."due_at" <= $1 AND mm."organisation_id"::text = ANY($2::text[])
+     FROM ${inSendingHours}
+     WHERE e."due_at" <= $1
      ON CONFLICT ("membership_id", "cycle_start", "kind") DO NOTHING`,
     passStart,
     organisations,
@@ -244,9 +246,8 @@ export async function sendDueReminders(now: () => Date = () => new Date(), limit
     `INSERT INTO "reminders" ("id", "membership_id", "cycle_start", "kind", "created_at", "next_attempt_at")
      SELECT gen_random_uuid(), r."membership_id", r."cycle_start", 'follow_up', $1, $1
      FROM "reminders" r
-     JOIN ${eligibleSql('e')} ON e."membership_id" = r."membership_id" AND e."cycle_start" = r."cycle_start"
-     JOIN "memberships" mm ON mm."id" = r."membership_id"
-     WHERE r."kind" = 'due' AND r."sent_at" <= $3 AND e."due_at" <= $1 AND mm."organisation_id"::text = ANY($2::text[])
+     JOIN ${inSendingHours} ON e."membership_id" = r."membership_id" AND e."cycle_start" = r."cycle_start"
+     WHERE r."kind" = 'due' AND r."sent_at" <= $3 AND e."due_at" <= $1
      ON CONFLICT ("membership_id", "cycle_start", "kind") DO NOTHING`,
     passStart,
     organisations,
@@ -296,10 +297,10 @@ export async function sendDueReminders(now: () => Date = () => new Date(), limit
 async function stillOwed(batch: Claimed[], now: Date): Promise<Map<string, Recipient>> {
   const db = await getDb();
   const rows = await db.$queryRawUnsafe<(Recipient & { id: string })[]>(
-    `SELECT r."id", r."membership_id", u."email", u."name", o."name" AS "organisation",
-            NOT EXISTS (SELECT 1 FROM "check_ins" c WHERE c."user_id" = m."user_id" AND c."organisation_id" = m."organisation_id" AND c."status" = 'submitted') AS "first"
+    `SELECT r."id", r."membership_id", u."email", u."name", o."name" AS "organisation", e."first"
      FROM "reminders" r
-     JOIN ${eligibleSql('e')} ON e."membership_id" = r."membership_id" AND e."cycle_start" = r."cycle_start"
+     JOIN ${eligibleSql('e', `m."id" IN (SELECT "membership_id" FROM "reminders" WHERE "id"::text = ANY($1::text[]))`)}
+       ON e."membership_id" = r."membership_id" AND e."cycle_start" = r."cycle_start"
      JOIN "memberships" m ON m."id" = r."membership_id"
      JOIN "users" u ON u."id" = m."user_id"
      JOIN "organisations" o ON o."id" = m."organisation_id"
@@ -311,10 +312,11 @@ async function stillOwed(batch: Claimed[], now: Date): Promise<Map<string, Recip
 }
 
 /** The email: a nudge and the links, nothing about scores or what the questionnaire asks. */
-export function reminderMail(recipient: Omit<Recipient, 'membership_id'> & { membership_id: string }, kind: 'due' | 'follow_up', now: Date) {
+function reminderMail(recipient: Recipient, kind: 'due' | 'follow_up', now: Date) {
   const origin = appOrigin();
-  const stop = `${origin}/reminders/stop/${unsubscribeToken(recipient.membership_id, now)}`;
-  const oneClick = `${origin}/api/reminders/unsubscribe/${unsubscribeToken(recipient.membership_id, now)}`;
+  const token = unsubscribeToken(recipient.membership_id, now);
+  const stop = `${origin}/reminders/stop/${token}`;
+  const oneClick = `${origin}/api/reminders/unsubscribe/${token}`;
   const firstName = recipient.name.split(' ')[0] || recipient.name;
   const what = recipient.first ? 'your first check-in' : 'your next check-in';
   const lines = [

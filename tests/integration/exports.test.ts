@@ -5,7 +5,7 @@ import { saveCheckInAnswers, startOrResumeCheckIn, submitCheckIn } from '../../l
 import { listMyCheckInsForExport } from '../../lib/services/exports';
 import { saveCheckInNote } from '../../lib/services/notes';
 import { scoreProqol5 } from '../../lib/scoring';
-import { createOrganisation, createPerson, createTeam, sampleAnswers } from '../fixtures/factories';
+import { createOwnerAndOthers, sampleAnswers } from '../fixtures/factories';
 
 let owner: Actor;
 let others: Record<string, Actor>;
@@ -21,16 +21,8 @@ async function submit(actor: Actor, seed: number, submittedAt: Date): Promise<st
 }
 
 beforeAll(async () => {
-  const org = await createOrganisation();
-  const otherOrg = await createOrganisation();
-  const team = await createTeam(org.id);
-  owner = await createPerson({ organisationId: org.id, teams: [{ id: team.id }] });
-  others = {
-    'a clinician in the same team': await createPerson({ organisationId: org.id, teams: [{ id: team.id }] }),
-    'the team’s manager': await createPerson({ organisationId: org.id, roles: ['clinician', 'manager'], teams: [{ id: team.id, manager: true }] }),
-    'an admin of the organisation': await createPerson({ organisationId: org.id, roles: ['admin'] }),
-    'an admin of another organisation': await createPerson({ organisationId: otherOrg.id, roles: ['admin'] }),
-  };
+  ({ owner, others } = await createOwnerAndOthers());
+
   // Submitted out of date order, to show the export sorts oldest first.
   for (const [seed, at] of [[2, '2026-03-10T09:00:00Z'], [0, '2026-01-10T09:00:00Z'], [1, '2026-02-10T09:00:00Z']] as const) {
     submitted.push({ id: await submit(owner, seed, new Date(at)), seed, submittedAt: new Date(at) });

@@ -3,7 +3,7 @@ import { getDb } from '../../lib/db';
 import { NotFoundError, type Actor } from '../../lib/services/actor';
 import { saveCheckInAnswers, startOrResumeCheckIn, submitCheckIn } from '../../lib/services/check-ins';
 import { getCheckInNote, listMyNotes, MAX_NOTE_LENGTH, saveCheckInNote } from '../../lib/services/notes';
-import { createOrganisation, createPerson, createTeam, sampleAnswers } from '../fixtures/factories';
+import { createOwnerAndOthers, sampleAnswers } from '../fixtures/factories';
 
 let owner: Actor;
 let others: Record<string, Actor>;
@@ -11,16 +11,8 @@ let submittedId: string;
 let draftId: string;
 
 beforeAll(async () => {
-  const org = await createOrganisation();
-  const otherOrg = await createOrganisation();
-  const team = await createTeam(org.id);
-  owner = await createPerson({ organisationId: org.id, teams: [{ id: team.id }] });
-  others = {
-    'a clinician in the same team': await createPerson({ organisationId: org.id, teams: [{ id: team.id }] }),
-    'the team’s manager': await createPerson({ organisationId: org.id, roles: ['clinician', 'manager'], teams: [{ id: team.id, manager: true }] }),
-    'an admin of the organisation': await createPerson({ organisationId: org.id, roles: ['admin'] }),
-    'an admin of another organisation': await createPerson({ organisationId: otherOrg.id, roles: ['admin'] }),
-  };
+  ({ owner, others } = await createOwnerAndOthers());
+
   const { id } = await startOrResumeCheckIn(owner);
   await saveCheckInAnswers(owner, id, sampleAnswers().map((value, i) => ({ itemNumber: i + 1, value })));
   await submitCheckIn(owner, id);
