@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PROQOL5 } from '../../lib/instruments/proqol5';
 import { ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessible, signIn, startCheckIn } from './helpers';
+import { answer, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
 import { expect, test, type Page } from './test';
 
 const EMAIL = 'e2e-owndata@example.test';
@@ -105,15 +105,19 @@ test('reminders and own data: the due notice, a longer interval, each export, de
   const one = JSON.parse(await download(page, /^JSON$/)) as { checkIns: { id: string; note: string | null }[] };
   expect(one.checkIns.map((c) => [c.id, c.note])).toEqual([[first, NOTE]]);
 
-  // Deleting one check-in, with confirmation: it is gone from the history.
-  await page.getByRole('link', { name: 'Delete this check-in' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete this check-in?');
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Delete this check-in' }).click();
-  await expect(page).toHaveURL(/\/history\?deleted=1$/);
-  await expect(page.getByRole('status')).toHaveText('Check-in deleted.');
-  await expect(page.getByRole('table', { name: /^Burnout: your score$/ }).locator('tbody tr')).toHaveCount(1);
-  await expectAccessible(page);
+  // Deleting one check-in, with confirmation, and without JavaScript: it is gone from the history.
+  const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
+  const noJs = await plain.newPage();
+  await noJs.goto(`/check-ins/${first}/result`);
+  await noJs.getByRole('link', { name: 'Delete this check-in' }).click();
+  await expect(noJs.getByRole('heading', { level: 1 })).toHaveText('Delete this check-in?');
+  await expectAccessibleWithoutJs(noJs);
+  await noJs.getByRole('button', { name: 'Delete this check-in' }).click();
+  await expect(noJs).toHaveURL(/\/history\?deleted=1$/);
+  await expect(noJs.getByRole('status')).toHaveText('Check-in deleted.');
+  await expect(noJs.getByRole('table', { name: /^Burnout: your score$/ }).locator('tbody tr')).toHaveCount(1);
+  await expectAccessibleWithoutJs(noJs);
+  await plain.close();
   expect((await page.request.get(`/check-ins/${first}/result`)).status()).toBe(404);
   expect((await page.request.get(`/check-ins/${second}/result`)).status()).toBe(200);
 

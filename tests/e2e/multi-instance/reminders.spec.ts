@@ -5,7 +5,7 @@ import { expect, test } from '../test';
 import { deployMigrations } from '../../../lib/db/migrate';
 import { openSqlConnection, type SqlConnection } from '../../../lib/db/sql';
 import { bodyOf, startSmtpSink } from '../../fixtures/smtp-sink';
-import { expectAccessible } from '../helpers';
+import { expectAccessible, expectAccessibleWithoutJs } from '../helpers';
 
 // A running app instance sending reminders on its own schedule (every second
 // here instead of hourly) while two `npm run reminders:send` passes run at the
@@ -72,7 +72,7 @@ test.afterAll(async () => {
   await admin.close();
 });
 
-test('a running app and two reminders:send passes at once: each due person gets exactly one reminder; the link stops them', async ({ page }) => {
+test('a running app and two reminders:send passes at once: each due person gets exactly one reminder; the link stops them', async ({ page, browser }) => {
   // People who joined a while ago and never checked in (due), and one who checked in yesterday (not due).
   const [organisation] = await sql.query<{ id: string }>(
     `INSERT INTO organisations (id, name, slug, time_zone, updated_at) VALUES (gen_random_uuid(), 'Riverside', 'riverside-${randomBytes(3).toString('hex')}', $1, now()) RETURNING id`,
@@ -113,6 +113,14 @@ test('a running app and two reminders:send passes at once: each due person gets 
   await page.getByRole('button', { name: 'Stop reminder emails' }).click();
   await expect(page.getByRole('status')).toHaveText('Done: we won’t email you reminders any more.');
   await expectAccessible(page);
+  // The same without JavaScript, for another person's link, at phone width.
+  const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const noJs = await plain.newPage();
+  await noJs.goto(/http:\/\/localhost:\d+\/reminders\/stop\/\S+/.exec(bodyOf(sink.messages.find((m) => m.to[0] === emails[2])!.raw))![0]);
+  await expectAccessibleWithoutJs(noJs);
+  await noJs.getByRole('button', { name: 'Stop reminder emails' }).click();
+  await expect(noJs.getByRole('status')).toHaveText('Done: we won’t email you reminders any more.');
+  await plain.close();
   // A mail client's one-click POST to the List-Unsubscribe address works too.
   const header = /^List-Unsubscribe: <([^>]+)>/m.exec(sink.messages.find((m) => m.to[0] === emails[1])!.raw.replace(/\r\n\s+/g, ' '))![1]!;
   const oneClick = await fetch(header, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
@@ -120,13 +128,13 @@ test('a running app and two reminders:send passes at once: each due person gets 
   const paused = await sql.query<{ email: string }>(
     `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.reminders_paused_at IS NOT NULL ORDER BY u.email`,
   );
-  expect(paused.map((p) => p.email)).toEqual([emails[0], emails[1]].sort());
+  expect(paused.map((p) => p.email)).toEqual([emails[0], emails[1], emails[2]].sort());
   // A forged link changes nothing.
   expect((await fetch(header.replace(/.{4}$/, 'AAAA'), { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(404);
 
-  // A week and a bit later: the one follow-up, to everyone still due but the two who stopped them.
+  // A week and a bit later: the one follow-up, to everyone still due but the three who stopped them.
   sink.messages.length = 0;
-  expect(await remindersSend(new Date(Date.now() + 8 * 86_400_000))).toMatch(new RegExp(`^reminders: ${PEOPLE - 2} sent, 0 to retry$`, 'm'));
-  expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(emails.slice(2).sort());
+  expect(await remindersSend(new Date(Date.now() + 8 * 86_400_000))).toMatch(new RegExp(`^reminders: ${PEOPLE - 3} sent, 0 to retry$`, 'm'));
+  expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(emails.slice(3).sort());
   expect(sink.messages.every((m) => m.raw.includes('Subject: Your Tend check-in is still waiting'))).toBe(true);
 });
