@@ -160,16 +160,18 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
     update: {},
     select: { id: true },
   });
+  const memberSince = person.history > 0 ? new Date(ctx.now.getTime() - 400 * 86_400_000) : ctx.now;
   await db.membership.upsert({
     where: { userId_organisationId: { userId: user.id, organisationId: ctx.organisationId } },
-    create: { userId: user.id, organisationId: ctx.organisationId, roles: person.roles },
+    // Members since before their history began: a member counts for a period only from its start.
+    create: { userId: user.id, organisationId: ctx.organisationId, roles: person.roles, createdAt: memberSince },
     update: {},
   });
   const teamId = person.team ? ctx.teams.get(person.team) : undefined;
   if (teamId) {
     await db.teamMembership.upsert({
       where: { teamId_userId: { teamId, userId: user.id } },
-      create: { teamId, userId: user.id, isManager: person.manager ?? false },
+      create: { teamId, userId: user.id, isManager: person.manager ?? false, createdAt: memberSince },
       update: {},
     });
   }
@@ -197,7 +199,7 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
         submittedAt,
         ...scoreColumns(scores),
         answers: { create: answers.map((value, i) => ({ itemNumber: i + 1, value, answeredAt: submittedAt })) },
-        teams: teamId ? { create: [{ teamId }] } : undefined,
+        teams: teamId ? { create: [{ teamId, memberSince }] } : undefined,
         note: DEMO_NOTES[person.email]?.[month] ? { create: { userId: user.id, text: DEMO_NOTES[person.email]![month]! } } : undefined,
       },
     });

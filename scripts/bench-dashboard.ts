@@ -313,6 +313,8 @@ async function bulkLoad(conn: SqlConnection, o: Options, organisationId: string)
 
 const SUBSCALE_COLUMNS = { cs: 'compassion_satisfaction', bo: 'burnout', sts: 'secondary_traumatic_stress' } as const;
 const BAND_NAMES = ['low', 'moderate', 'high'] as const;
+/** How the stored decision names each subscale. */
+const SUBSCALE_KEYS = { cs: 'compassionSatisfaction', bo: 'burnout', sts: 'secondaryTraumaticStress' } as const;
 
 /** Count, mean per subscale and band counts per group and month, from `latest` (one row per person and month). */
 const FIGURES = [
@@ -359,7 +361,15 @@ GROUP BY l."group_key", l."month" ORDER BY l."group_key", l."month"`;
 
 type FigureRow = { group_key: string; starts_at: Date; n: number } & Record<string, number>;
 
-type Check = { compared: number; shown: number; tooFew: number; complementary: number; mismatches: string[] };
+type Check = {
+  compared: number;
+  shown: number;
+  tooFew: number;
+  complementary: number;
+  mismatches: string[];
+  /** Utility: shown group-subscale-periods by what the disclosure audit let through. */
+  utility: { subscales: number; every: number; merged: number; meanOnly: number; countOnly: number; large: number; largeKept: number };
+};
 
 /**
  * The baseline's figures against the published ones: a shown group must have
@@ -374,7 +384,14 @@ async function checkAgainstPublished(conn: SqlConnection, organisationId: string
   );
   const key = (group: string, at: Date) => `${group} ${at.toISOString()}`;
   const byKey = new Map(stored.map((s) => [key(s.group_key, s.starts_at), s]));
-  const check: Check = { compared: 0, shown: 0, tooFew: 0, complementary: 0, mismatches: [] };
+  const check: Check = {
+    compared: 0,
+    shown: 0,
+    tooFew: 0,
+    complementary: 0,
+    mismatches: [],
+    utility: { subscales: 0, every: 0, merged: 0, meanOnly: 0, countOnly: 0, large: 0, largeKept: 0 },
+  };
   const seen = new Set<string>();
   for (const row of rows) {
     const k = key(row.group_key, row.starts_at);
@@ -397,12 +414,25 @@ async function checkAgainstPublished(conn: SqlConnection, organisationId: string
     }
     check.shown++;
     if (s.respondents !== row.n) check.mismatches.push(`${k}: ${s.respondents} respondents published, ${row.n} in the raw rows`);
+    const distributions = (s.distributions ?? {}) as Record<string, { bands: string[]; count: number }[] | null>;
     for (const [short, col] of Object.entries(SUBSCALE_COLUMNS)) {
-      const mean = s[`${col}_mean`] as number;
-      if (Math.abs(mean - row[`${short}_mean`]!) > 1e-9) check.mismatches.push(`${k}: ${col} mean ${mean} published, ${row[`${short}_mean`]} in the raw rows`);
-      for (const b of BAND_NAMES) {
-        const count = s[`${col}_${b}`] as number | null;
-        if (count !== null && count !== row[`${short}_${b}`]) check.mismatches.push(`${k}: ${col} ${b} ${count} published, ${row[`${short}_${b}`]} in the raw rows`);
+      const mean = s[`${col}_mean`] as number | null;
+      if (mean !== null && Math.abs(mean - row[`${short}_mean`]!) > 1e-9) check.mismatches.push(`${k}: ${col} mean ${mean} published, ${row[`${short}_mean`]} in the raw rows`);
+      const cells = distributions[SUBSCALE_KEYS[short as keyof typeof SUBSCALE_KEYS]] ?? null;
+      for (const cell of cells ?? []) {
+        const count = cell.bands.reduce((t, b) => t + row[`${short}_${b}`]!, 0);
+        if (cell.count !== count) check.mismatches.push(`${k}: ${col} ${cell.bands.join('+')} ${cell.count} published, ${count} in the raw rows`);
+        if (cell.count < 4 || row.n - cell.count < 3) check.mismatches.push(`${k}: ${col} ${cell.bands.join('+')} ${cell.count} of ${row.n}: a share the rules forbid`);
+      }
+      const u = check.utility;
+      u.subscales++;
+      if (cells?.length === 3) u.every++;
+      else if (cells) u.merged++;
+      else if (mean !== null) u.meanOnly++;
+      else u.countOnly++;
+      if (row.n >= 2 * THRESHOLD) {
+        u.large++;
+        if (mean !== null && cells) u.largeKept++;
       }
     }
   }
@@ -630,6 +660,18 @@ async function main(): Promise<number> {
     );
     for (const m of c.mismatches.slice(0, 10)) console.log(`     MISMATCH ${m}`);
   }
+  // Utility: what the disclosure audit lets through, over every group of the organisation.
+  const u = checks.organisation.utility;
+  const share = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)}%`;
+  const c = checks.organisation;
+  console.log(
+    `   utility: group-months with figures ${share(c.shown, c.compared)}, hidden as too few ${share(c.tooFew, c.compared)}, as complements ${share(c.complementary, c.compared)}`,
+  );
+  console.log(
+    `   utility: of ${u.subscales} shown group-month subscales, every band ${share(u.every, u.subscales)}, two shares (one merged) ${share(u.merged, u.subscales)}, ` +
+      `mean only ${share(u.meanOnly, u.subscales)}, count only ${share(u.countOnly, u.subscales)}`,
+  );
+  console.log(`   utility: groups with ${2 * THRESHOLD}+ respondents keeping their mean and a distribution: ${share(u.largeKept, u.large)} of ${u.large} group-month subscales (target 95%)`);
 
   printSummary(summary, managedTeam.name);
   if (o.render && buildId() !== startBuild) {

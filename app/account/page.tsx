@@ -2,9 +2,11 @@ import { ActionForm, TextField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
 import { hasPassword } from '@/lib/services/accounts';
 import { getReminderSettings } from '@/lib/services/reminders';
+import { getTransparency } from '@/lib/services/transparency';
 import { DeleteAllSection } from './DeleteAllSection';
 import { ExportSection } from './ExportSection';
 import { RemindersSection } from './RemindersSection';
+import { TransparencySection } from './TransparencySection';
 import { changePasswordAction, requestPasswordLinkAction, signOutEverywhereAction } from './actions';
 
 export const metadata = { title: 'Your account' };
@@ -12,7 +14,7 @@ export const metadata = { title: 'Your account' };
 export default async function AccountPage() {
   const actor = await requireUser();
   const now = new Date();
-  const [withPassword, reminders] = await Promise.all([hasPassword(actor), getReminderSettings(actor, now)]);
+  const [withPassword, reminders, transparency] = await Promise.all([hasPassword(actor), getReminderSettings(actor, now), getTransparency(actor, now)]);
   return (
     <div className="page page--narrow">
       <h1>Your account</h1>
@@ -20,6 +22,7 @@ export default async function AccountPage() {
         {actor.name} · {actor.email}
       </p>
       {reminders ? <RemindersSection settings={reminders} now={now} /> : null}
+      {transparency ? <TransparencySection transparency={transparency} now={now} /> : null}
       {withPassword ? (
         <section className="panel" aria-labelledby="password">
           <h2 id="password">Change your password</h2>

@@ -23,11 +23,14 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         </li>
         <li>
           <strong>Managers see team summaries only:</strong> how many people responded, whole-number averages and the share
-          in each band (a band of fewer than 3 people shows as “fewer than 3”), for a finished reporting period in which at
-          least {k} different people in the team checked in; each person counts once a period. Below {k} they see nothing,
-          not even the count, and a group that could be worked out by subtracting the others from a total is hidden too.
-          While a period is still open they see only whether {k} people have responded yet. They are never shown who has or
-          hasn’t checked in (though when everyone in a team responds, the count says so).
+          in each band, for a finished reporting period in which at least {k} different people in the team checked in; each
+          person counts once a period. Below {k} they see nothing, not even the count, and a group that could be worked out
+          by subtracting the others from a total is hidden too. A share always stands for at least 4 people, and a band with
+          fewer is merged with its neighbour (“moderate or high”) or not shown; a distribution or an average that would say
+          that everyone, or all but one or two people, are in the same band is not shown. Every period’s figures are checked
+          by a mathematical audit, across every team and the whole organisation, before they are stored. Nothing is shown
+          about a period that is still open, not even whether {k} people have responded yet. They are never shown who has or
+          hasn’t checked in.
         </li>
         <li>
           <strong>Admins manage accounts:</strong> names, email addresses, roles and teams. They cannot see check-ins or
@@ -53,6 +56,12 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           unfinished check-in and the record of reminders sent to you). Your account, teams and reminder settings stay, so
           you can check in again. A deleted check-in is not counted in summaries published afterwards; summaries already
           published stay as they are. The audit log notes only that “a member” deleted their own data, never who.
+        </li>
+        <li>
+          <strong>What remains possible.</strong> When everyone in a team of exactly {k} responds, the team’s count shows
+          that everyone responded. And someone who controls all but one of the accounts in a team of {k} could work out the
+          last person’s average from the team’s figures; that is why your account page shows how many members each of your
+          teams has, and why you are told when you are added to a team.
         </li>
         <li>
           <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later

@@ -1,6 +1,6 @@
 import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
-import { bandShareText, changeText, HIDDEN_TEXT, participationText, ruleText } from '@/lib/format/aggregates';
-import { BAND_LABELS, bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
+import { cellLabel, changeText, distributionText, HIDDEN_TEXT, meanText, NOT_SHOWN_TEXT, participationText, ruleText } from '@/lib/format/aggregates';
+import { bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
 
@@ -80,11 +80,7 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                       <th scope="col">Period</th>
                       <th scope="col">Mean</th>
                       <th scope="col">Change</th>
-                      {(['low', 'moderate', 'high'] as const).map((band) => (
-                        <th key={band} scope="col">
-                          {BAND_LABELS[band]}
-                        </th>
-                      ))}
+                      <th scope="col">Distribution</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -93,14 +89,12 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                         <th scope="row">{p.label}</th>
                         {p.figures.status === 'shown' ? (
                           <>
-                            <td className="num">{p.figures.subscales[subscale].mean}</td>
+                            <td className="num">{meanText(p.figures.subscales[subscale].mean)}</td>
                             <td>{changeText(p.figures.subscales[subscale].change)}</td>
-                            {p.figures.subscales[subscale].bands.map((b) => (
-                              <td key={b.band}>{bandShareText(b)}</td>
-                            ))}
+                            <td>{distributionText(p.figures.subscales[subscale].distribution)}</td>
                           </>
                         ) : (
-                          <td colSpan={5}>{HIDDEN_TEXT[p.figures.status]}</td>
+                          <td colSpan={3}>{HIDDEN_TEXT[p.figures.status]}</td>
                         )}
                       </tr>
                     ))}
@@ -125,19 +119,22 @@ function LatestFigures({ figures }: { figures: Shown }) {
           return (
             <li key={subscale} className="distribution">
               <p className="distribution__title">
-                <strong>{SUBSCALE_NAMES[subscale]}</strong>: mean {s.mean}
+                <strong>{SUBSCALE_NAMES[subscale]}</strong>: mean {meanText(s.mean)}
                 {s.change !== null ? ` (${changeText(s.change)} since the period before)` : ''}
               </p>
-              <div className="distribution__bar" aria-hidden="true">
-                {s.bands.map((b) =>
-                  b.kind === 'percent' && b.percent > 0 ? (
-                    <span key={b.band} className={`distribution__segment tone--${bandTone(subscale, b.band)}`} style={{ width: `${b.percent}%` }} />
-                  ) : null,
-                )}
-              </div>
-              <p className="distribution__legend">
-                {s.bands.map((b) => `${BAND_LABELS[b.band]}: ${bandShareText(b)}`).join(' · ')}
-              </p>
+              {s.distribution ? (
+                <div className="distribution__bar" aria-hidden="true">
+                  {s.distribution.map((c) => (
+                    <span
+                      key={c.bands.join()}
+                      className={`distribution__segment${c.bands.length > 1 ? ' distribution__segment--merged' : ''} tone--${bandTone(subscale, c.bands[0]!)}`}
+                      style={{ width: `${c.percent}%` }}
+                      title={cellLabel(c.bands)}
+                    />
+                  ))}
+                </div>
+              ) : null}
+              <p className="distribution__legend">{s.distribution ? distributionText(s.distribution) : `Distribution ${NOT_SHOWN_TEXT}`}</p>
             </li>
           );
         })}

@@ -7,11 +7,12 @@ import type { DashboardPeriod } from '@/lib/aggregates/views';
 import type { InitiativeItem } from '@/lib/aggregates/views';
 import type { GroupTrendMarker } from '@/components/charts/GroupTrend';
 import type { FormState } from '@/lib/validation/form-state';
+import { MIN_PERIODS_EACH_SIDE } from '@/lib/validation/initiative-limits';
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
-const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace('-', '−');
-const signed = (n: number) => (n > 0 ? `+${oneDecimal(n)}` : oneDecimal(n));
+/** "+4 points", "−1 point", "0 points": a whole-number difference. */
+const signedPoints = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
 
 /** Where each initiative starts on a chart: the published period whose local dates contain its start date. */
 export function initiativeMarkers(initiatives: readonly InitiativeItem[], periods: readonly DashboardPeriod[]): GroupTrendMarker[] {
@@ -45,8 +46,9 @@ export function Initiatives({
       <h2 id="initiatives">Initiatives</h2>
       <p>
         What was tried, drawn on the charts above as ▲ at the period it started. Each compares the mean of every scale over the
-        published periods before it started with those from its start on. A before/after comparison shows what changed, not why:
-        other things happen at the same time.
+        published periods before it started with those from its start on, in whole points like every figure here, with the
+        range the change probably lies in (a 95% interval, widened to whole points). A before/after comparison shows what
+        changed, not why: other things happen at the same time.
       </p>
       {initiatives.length === 0 ? <p>No initiatives recorded yet.</p> : null}
       {initiatives.map((initiative) => (
@@ -82,8 +84,9 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
   if (!usable) {
     return (
       <p>
-        <strong>Not enough data yet</strong> for a before/after comparison: it needs published periods on both sides of the start
-        (up to {initiative.periodsEachSide} each), every one of them with enough responses to be shown.
+        <strong>Not enough data yet</strong> for a before/after comparison: it needs at least {MIN_PERIODS_EACH_SIDE} published
+        periods on each side of the start (up to {initiative.periodsEachSide} each), every one of them with enough responses to be
+        shown.
       </p>
     );
   }
@@ -96,8 +99,8 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
         {comparison.subscales.map((s) =>
           s.reading === 'not enough data yet' ? null : (
             <li key={s.subscale}>
-              <strong>{SUBSCALE_NAMES[s.subscale]}</strong>: {s.reading}. Mean {Math.round(s.before.mean)} before, {Math.round(s.after.mean)} after; a
-              difference of {signed(s.difference)} points (95% interval {oneDecimal(s.low)} to {oneDecimal(s.high)}).
+              <strong>{SUBSCALE_NAMES[s.subscale]}</strong>: {s.words}. Mean {s.beforeMean} before, {s.afterMean} after, a difference of{' '}
+              {signedPoints(s.difference)}.
             </li>
           ),
         )}

@@ -1,17 +1,23 @@
 import { formatCalendarDate } from '@/lib/format/date';
 import type { OpenPeriodView } from '@/lib/aggregates/views';
 
-/** The open period: only whether the group has reached the threshold yet, never a running count or mean. */
+/**
+ * The open period: when it closes, when its figures are due, and the rule they will be published under.
+ * Never anything about who has responded so far, not even whether enough have (it would change the
+ * moment one person submitted).
+ */
 export function OpenPeriod({ open, group }: { open: OpenPeriodView; group: string }) {
-  const closes = formatCalendarDate(open.lastDay);
+  const { anonymityThreshold: k, reportingPeriod } = open.rule;
   return (
     <section className="panel" aria-labelledby="open-period">
-      <h2 id="open-period">{open.label}, still open</h2>
+      <h2 id="open-period">{open.label}: open until the end of {formatCalendarDate(open.lastDay)}</h2>
       <p>
-        {open.reachedThreshold
-          ? `Enough people in ${group} have responded (at least ${open.threshold}) for this period’s figures to be published when it closes.`
-          : `Not yet enough responses for this period’s figures to be published (at least ${open.threshold} people are needed).`}{' '}
-        The period ends at the close of {closes}; its figures appear after that, and nothing about it is shown before.
+        Figures for {group} for {open.label} are due on {formatCalendarDate(open.dueOn)}, once the period has closed. Nothing
+        about it is shown before then: not how many people have responded so far, nor whether enough have.
+      </p>
+      <p>
+        They will be published under the rule in force: {reportingPeriod === 'month' ? 'monthly' : 'quarterly'} periods, and
+        only groups with at least {k} people who responded are shown.
       </p>
     </section>
   );

@@ -33,16 +33,51 @@ export function periodFrom(startsAt: Date, kind: PeriodKind, timeZone: string): 
 }
 
 /**
+ * A reporting rule: what a period is published under. Rules are frozen per
+ * period: a change takes effect at the start of the next period that starts
+ * after it (`effectiveFrom`), never in the middle of one.
+ */
+export type ReportingRule = { reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number };
+export type RuleChange = ReportingRule & { effectiveFrom: Date };
+
+/**
+ * The rule a period starting at `start` is under: the latest change in force by
+ * then, or `current` when no change is (an organisation whose settings never
+ * changed has no history).
+ */
+export function ruleAt(changes: readonly RuleChange[], start: Date, current: ReportingRule): ReportingRule {
+  let rule = current;
+  for (const change of changes) if (change.effectiveFrom.getTime() <= start.getTime()) rule = change;
+  return rule;
+}
+
+/** The period from `startsAt` under the rule in force then: to its next boundary, or to the next change if sooner. */
+function nextPeriod(startsAt: Date, changes: readonly RuleChange[], current: ReportingRule): Period {
+  const rule = ruleAt(changes, startsAt, current);
+  const period = periodFrom(startsAt, rule.reportingPeriod, rule.timeZone);
+  const change = changes.find((c) => c.effectiveFrom.getTime() > startsAt.getTime() && c.effectiveFrom.getTime() < period.endsAt.getTime());
+  return change ? { startsAt, endsAt: change.effectiveFrom } : period;
+}
+
+type Rules = { kind: PeriodKind; timeZone: string; anonymityThreshold?: number; changes?: readonly RuleChange[] };
+const currentRule = (input: Rules): ReportingRule => ({ reportingPeriod: input.kind, timeZone: input.timeZone, anonymityThreshold: input.anonymityThreshold ?? 5 });
+const byDate = (changes: readonly RuleChange[] = []) => [...changes].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime());
+
+/**
  * The closed periods still to publish, oldest first: from the end of the last
  * published period (or, with none yet, the start of the period of the first
- * check-in) up to the last period that has ended by `now`.
+ * check-in) up to the last period that has ended by `now`. Each period follows
+ * the rule in force at its start (`changes`; `kind` and `timeZone` where none is).
  */
-export function periodsToPublish(input: { lastEnd: Date | null; firstCheckIn: Date | null; now: Date; kind: PeriodKind; timeZone: string }): Period[] {
-  const { kind, timeZone, now } = input;
-  let start: Date | null = input.lastEnd ?? (input.firstCheckIn ? periodContaining(input.firstCheckIn, kind, timeZone).startsAt : null);
+export function periodsToPublish(input: { lastEnd: Date | null; firstCheckIn: Date | null; now: Date } & Rules): Period[] {
+  const { now } = input;
+  const changes = byDate(input.changes);
+  const current = currentRule(input);
+  const first = input.firstCheckIn ? ruleAt(changes, input.firstCheckIn, current) : current;
+  let start: Date | null = input.lastEnd ?? (input.firstCheckIn ? periodContaining(input.firstCheckIn, first.reportingPeriod, first.timeZone).startsAt : null);
   const periods: Period[] = [];
   while (start) {
-    const period = periodFrom(start, kind, timeZone);
+    const period = nextPeriod(start, changes, current);
     if (period.endsAt.getTime() > now.getTime()) break;
     periods.push(period);
     start = period.endsAt;
@@ -50,11 +85,18 @@ export function periodsToPublish(input: { lastEnd: Date | null; firstCheckIn: Da
   return periods;
 }
 
-/** The period still open at `now`: it begins where the last published one ended, if that is later than the calendar boundary. */
-export function openPeriod(input: { lastEnd: Date | null; now: Date; kind: PeriodKind; timeZone: string }): Period {
-  const calendar = periodContaining(input.now, input.kind, input.timeZone);
+/**
+ * The period still open at `now`: it begins where the last published one
+ * ended, if that is later than the calendar boundary, and follows the rule in
+ * force at its start.
+ */
+export function openPeriod(input: { lastEnd: Date | null; now: Date } & Rules): Period {
+  const changes = byDate(input.changes);
+  const current = currentRule(input);
+  const rule = ruleAt(changes, input.now, current);
+  const calendar = periodContaining(input.now, rule.reportingPeriod, rule.timeZone);
   const startsAt = input.lastEnd && input.lastEnd.getTime() > calendar.startsAt.getTime() ? input.lastEnd : calendar.startsAt;
-  return { startsAt, endsAt: calendar.endsAt };
+  return nextPeriod(startsAt, changes, current);
 }
 
 /**

@@ -1,28 +1,27 @@
+import { auditSubscale, percentOf, presentationAt, type AuditAtom, type AuditGroup, type BandKey, type Cell, type Level, type Presentation, type Solver } from './disclosure';
 import { decideSuppression, type SuppressionStatus } from './suppression';
 
 /**
  * One closed period's figures for every group of an organisation, decided in
- * one go from the period's respondents. Pure: the aggregation service gathers
- * the respondents (each person once: their latest check-in in the period, with
- * the teams it was submitted in) and stores the result, which is never
- * recomputed.
+ * one go from the period's respondents. Pure but for the solver: the
+ * aggregation service gathers the respondents (each person once: their latest
+ * check-in in the period, with the teams they count for) and stores the
+ * result, which is never recomputed.
  *
- * Groups are hidden by `decideSuppression` (see there for why the result is
- * safe across every view). Within a shown group, a band that stands for fewer
- * than 3 people is shown as "fewer than 3"; the same rule, with the same
- * atoms, is applied to each band across groups (so that the organisation's
- * count minus a team's cannot reveal the other teams' small band), and a
- * group's three bands add up to its count, so when only one band of a
- * subscale is hidden the next smallest is withheld too.
+ * Two decisions, in order:
+ * 1. which groups are shown at all (`decideSuppression`: every atom of people
+ *    with the same shown groups holds at least k, so no subtraction isolates
+ *    fewer than k);
+ * 2. for each shown group and subscale, how much is shown (lib/aggregates/disclosure.ts):
+ *    the finest presentation its counts allow, coarsened until the integer
+ *    programming audit over every figure of the period finds nothing that
+ *    tells a viewer a band is empty, holds one or two, or holds all but fewer
+ *    than 3, even with their own answer taken out.
  */
 
+export { BANDS, type BandKey } from './disclosure';
 export const SUBSCALES = ['compassionSatisfaction', 'burnout', 'secondaryTraumaticStress'] as const;
 export type SubscaleKey = (typeof SUBSCALES)[number];
-export const BANDS = ['low', 'moderate', 'high'] as const;
-export type BandKey = (typeof BANDS)[number];
-
-/** Fewest people a band share may stand for. */
-export const BAND_MINIMUM = 3;
 
 export type Respondent = {
   /** The groups the person counts in for this period: the organisation's key and their teams'. */
@@ -30,13 +29,17 @@ export type Respondent = {
   scores: Record<SubscaleKey, { raw: number; band: BandKey }>;
 };
 
-export type BandShare = { status: 'shown'; count: number } | { status: 'fewer_than_3' } | { status: 'withheld' };
-
 export type SubscaleFigures = {
-  /** Unrounded mean and sample SD (n − 1), kept for before/after comparisons; pages round the mean and never show the SD. */
-  mean: number;
-  sd: number;
-  bands: Record<BandKey, BandShare>;
+  /**
+   * Unrounded mean and sample SD (n − 1), kept for before/after comparisons;
+   * pages round the mean and never show the SD. Null when the mean is not shown.
+   */
+  mean: number | null;
+  sd: number | null;
+  /** The shown shares (one band, or two merged), or null when the distribution is not shown. */
+  cells: Cell[] | null;
+  /** How coarse the decision had to be (0 every band … 3 the count alone). */
+  level: Level;
 };
 
 export type GroupFigures =
@@ -48,49 +51,49 @@ export type GroupFigures =
  * @param threshold the anonymity threshold k (at least 3)
  * @throws RangeError for a threshold below 3
  */
-export function decidePeriod(input: {
-  groups: readonly { id: string; total?: boolean }[];
-  respondents: readonly Respondent[];
-  threshold: number;
-}): Map<string, GroupFigures> {
+export function decidePeriod(
+  solver: Solver,
+  input: {
+    groups: readonly { id: string; total?: boolean }[];
+    respondents: readonly Respondent[];
+    threshold: number;
+  },
+): Map<string, GroupFigures> {
   const { groups, respondents, threshold } = input;
   if (!Number.isInteger(threshold) || threshold < 3) throw new RangeError(`the anonymity threshold must be a whole number of at least 3, not ${threshold}`);
 
-  const atoms = atomsOf(respondents);
-  const membersOf = new Map<string, Respondent[]>(groups.map((g) => [g.id, []]));
-  for (const r of respondents) for (const id of new Set(r.groups)) membersOf.get(id)?.push(r);
-  const cells = decideSuppression({ groups, atoms: atoms.map((a) => ({ groups: a.groups, size: a.people.length })), threshold });
+  const cells = decideSuppression({ groups, atoms: atomsOf(respondents, () => true).map((a) => ({ groups: a.groups, size: a.people.length })), threshold });
   const shown = groups.filter((g) => cells.get(g.id) === 'shown');
+  const isShown = (id: string) => cells.get(id) === 'shown';
+  const membersOf = new Map<string, Respondent[]>(shown.map((g) => [g.id, []]));
+  for (const r of respondents) for (const id of new Set(r.groups)) membersOf.get(id)?.push(r);
+  // The atoms a viewer can tell apart: people with the same shown groups.
+  const atoms = atomsOf(respondents, isShown).filter((a) => a.groups.length > 0);
 
-  const bandStatus = new Map<string, Map<string, SuppressionStatus>>(); // `${subscale}.${band}` → group → status
+  const decided = new Map<string, Record<SubscaleKey, Presentation>>();
+  for (const g of shown) decided.set(g.id, {} as Record<SubscaleKey, Presentation>);
   for (const subscale of SUBSCALES) {
-    const forced = new Map<BandKey, Set<string>>(BANDS.map((b) => [b, new Set<string>()]));
+    const countsOf = (people: readonly Respondent[]) => tally(people, subscale).counts;
+    for (const g of shown) decided.get(g.id)![subscale] = presentationAt(0, countsOf(membersOf.get(g.id)!));
+    const auditAtoms: AuditAtom[] = atoms.map((a) => ({ groups: a.groups, ...tally(a.people, subscale) }));
+    const total = new Set(groups.filter((g) => g.total).map((g) => g.id));
     for (;;) {
-      for (const band of BANDS) {
-        bandStatus.set(
-          `${subscale}.${band}`,
-          decideSuppression({
-            groups: shown,
-            atoms: atoms.map((a) => ({
-              groups: a.groups.filter((id) => cells.get(id) === 'shown'),
-              size: a.people.filter((p) => p.scores[subscale].band === band).length,
-            })),
-            threshold: BAND_MINIMUM,
-            alsoHide: forced.get(band),
-          }),
-        );
+      const figures: AuditGroup[] = shown.map((g) => publishedFigures(g.id, membersOf.get(g.id)!, subscale, decided.get(g.id)![subscale]));
+      const violations = auditSubscale(solver, auditAtoms, figures);
+      if (violations.length === 0) break;
+      const coarsen = new Set<string>();
+      for (const v of violations) {
+        // The group itself, else the organisation, else the smallest group holding the people concerned (then by id).
+        const level = (id: string) => decided.get(id)![subscale].level;
+        const holds = (g: string) => atoms.some((a) => a.groups.includes(g) && v.unit.groups.every((id) => a.groups.includes(id)));
+        const rank = (g: { id: string }) => `${Number(g.id !== v.unit.group)}${Number(!total.has(g.id))}${String(membersOf.get(g.id)!.length).padStart(10, '0')}${g.id}`;
+        const candidates = shown.filter((g) => level(g.id) < 3 && holds(g.id)).sort((a, b) => rank(a).localeCompare(rank(b), 'en'));
+        coarsen.add(candidates[0]!.id);
       }
-      // A group's bands add up to its count: one hidden band alone could be worked out.
-      let changed = false;
-      for (const group of shown) {
-        const open = BANDS.filter((band) => bandStatus.get(`${subscale}.${band}`)!.get(group.id) === 'shown');
-        if (open.length !== 2) continue;
-        const count = (band: BandKey) => membersOf.get(group.id)!.filter((r) => r.scores[subscale].band === band).length;
-        const next = [...open].sort((a, b) => count(a) - count(b))[0]!;
-        forced.get(next)!.add(group.id);
-        changed = true;
+      for (const id of coarsen) {
+        const current = decided.get(id)![subscale];
+        decided.get(id)![subscale] = presentationAt((current.level + 1) as Level, countsOf(membersOf.get(id)!));
       }
-      if (!changed) break;
     }
   }
 
@@ -104,18 +107,9 @@ export function decidePeriod(input: {
     const members = membersOf.get(group.id)!;
     const subscales = Object.fromEntries(
       SUBSCALES.map((subscale) => {
-        const raws = members.map((r) => r.scores[subscale].raw);
-        const bands = Object.fromEntries(
-          BANDS.map((band) => {
-            const s = bandStatus.get(`${subscale}.${band}`)!.get(group.id)!;
-            const share: BandShare =
-              s === 'shown'
-                ? { status: 'shown', count: members.filter((r) => r.scores[subscale].band === band).length }
-                : { status: s === 'too_few' ? 'fewer_than_3' : 'withheld' };
-            return [band, share];
-          }),
-        ) as Record<BandKey, BandShare>;
-        return [subscale, { ...meanAndSd(raws), bands }];
+        const p = decided.get(group.id)![subscale];
+        const stats = p.meanShown ? meanAndSd(members.map((r) => r.scores[subscale].raw)) : { mean: null, sd: null };
+        return [subscale, { ...stats, cells: p.cells, level: p.level } satisfies SubscaleFigures];
       }),
     ) as Record<SubscaleKey, SubscaleFigures>;
     result.set(group.id, { status: 'shown', respondents: members.length, subscales });
@@ -123,11 +117,34 @@ export function decidePeriod(input: {
   return result;
 }
 
-/** People grouped by the exact set of groups they count in. */
-function atomsOf(respondents: readonly Respondent[]): { groups: string[]; people: Respondent[] }[] {
+/** What a group's presentation publishes, as the audit sees it: whole-number percentages and mean. */
+function publishedFigures(id: string, members: readonly Respondent[], subscale: SubscaleKey, p: Presentation): AuditGroup {
+  const n = members.length;
+  return {
+    id,
+    respondents: n,
+    mean: p.meanShown ? Math.round(meanAndSd(members.map((r) => r.scores[subscale].raw)).mean) : null,
+    cells: p.cells?.map((c) => ({ bands: c.bands, percent: percentOf(c.count, n) })) ?? null,
+  };
+}
+
+/** How many people are in each band, and the sum of their scores in each. */
+function tally(people: readonly Respondent[], subscale: SubscaleKey): { counts: Record<BandKey, number>; sums: Record<BandKey, number> } {
+  const counts = { low: 0, moderate: 0, high: 0 };
+  const sums = { low: 0, moderate: 0, high: 0 };
+  for (const p of people) {
+    const { raw, band } = p.scores[subscale];
+    counts[band] += 1;
+    sums[band] += raw;
+  }
+  return { counts, sums };
+}
+
+/** People grouped by the exact set of groups (those that `counts` keeps) they count in. */
+function atomsOf(respondents: readonly Respondent[], counts: (group: string) => boolean): { groups: string[]; people: Respondent[] }[] {
   const atoms = new Map<string, { groups: string[]; people: Respondent[] }>();
   for (const r of respondents) {
-    const groups = [...new Set(r.groups)].sort();
+    const groups = [...new Set(r.groups)].filter(counts).sort();
     const key = groups.join('\u0000');
     const atom = atoms.get(key);
     if (atom) atom.people.push(r);
@@ -143,7 +160,3 @@ export function meanAndSd(values: readonly number[]): { mean: number; sd: number
   return { mean, sd };
 }
 
-/** A band share as a whole percentage of the group's respondents. */
-export function bandPercent(count: number, respondents: number): number {
-  return Math.round((100 * count) / respondents);
-}

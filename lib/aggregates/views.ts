@@ -8,13 +8,15 @@ import type { BandKey, SubscaleKey } from './publication';
  * Plain types, so components can take them as props.
  */
 
-export type BandShareView = { band: BandKey } & ({ kind: 'percent'; percent: number } | { kind: 'fewer_than_3' } | { kind: 'withheld' });
+/** One shown share: a band, or two neighbouring bands merged ("moderate or high"), as a whole percentage. */
+export type DistributionCell = { bands: BandKey[]; percent: number };
 export type SubscaleView = {
-  /** Whole-number mean. */
-  mean: number;
-  /** Whole-number change of the mean since the previous published period, when that one is shown too. */
+  /** Whole-number mean; null when it is not shown (the audit found it would say too much). */
+  mean: number | null;
+  /** Whole-number change of the mean since the previous published period, when both are shown. */
   change: number | null;
-  bands: BandShareView[];
+  /** The shares shown, adding up to the respondents; null when the distribution is not shown. */
+  distribution: DistributionCell[] | null;
 };
 export type GroupPeriodView =
   | {
@@ -35,17 +37,25 @@ export type PublishedPeriodView = {
   /** The rules it was published under. */
   rule: { reportingPeriod: PeriodKind; anonymityThreshold: number; timeZone: string };
 };
+/**
+ * The period still open: when it closes, when its figures are due, and the
+ * rule they will be published under. Nothing in it depends on who has
+ * submitted so far (privacy model rule 3: not even whether k has been reached).
+ */
 export type OpenPeriodView = {
   label: string;
   endsAt: Date;
   /** The period's last day in the organisation's time zone (yyyy-mm-dd). */
   lastDay: string;
-  threshold: number;
-  reachedThreshold: boolean;
+  /** The day its figures are published, the day after `lastDay` (yyyy-mm-dd, same zone): minutes after it begins. */
+  dueOn: string;
+  /** The rule in force now, which its figures will be published under. */
+  rule: { reportingPeriod: PeriodKind; anonymityThreshold: number };
 };
 
 export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
 
+/** Whole numbers only: the unrounded means, interval and degrees of freedom never leave lib/services. */
 export type SubscaleComparison = { subscale: SubscaleKey } & BeforeAfterComparison;
 export type InitiativeComparison = {
   /** The published periods compared on each side (labels), empty when there are none yet. */

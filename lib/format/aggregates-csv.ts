@@ -3,7 +3,11 @@ import { safeCell } from '../csv/safe-cell';
 import { PROQOL5, SUBSCALE_NAMES } from '../instruments/proqol5';
 import { SUBSCALES } from '../scoring';
 import type { GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
-import { bandShareText, HIDDEN_TEXT, ruleText } from './aggregates';
+import { HIDDEN_TEXT, NOT_SHOWN_TEXT, ruleText } from './aggregates';
+
+/** The shares a distribution can show, as columns: each band, and the two merged pairs. */
+const SHARE_COLUMNS = [['low'], ['moderate'], ['high'], ['low', 'moderate'], ['moderate', 'high']] as const;
+const SHARE_NAMES = ['low %', 'moderate %', 'high %', 'low or moderate %', 'moderate or high %'];
 
 export type ExportRow = { group: string; period: PublishedPeriodView; figures: GroupPeriodView };
 
@@ -22,19 +26,26 @@ export function dashboardCsv(rows: readonly ExportRow[]): string {
     'Respondents',
     'Members',
     'Note',
-    ...SUBSCALES.flatMap((s) => ['mean', 'change', 'low', 'moderate', 'high'].map((c) => `${SUBSCALE_NAMES[s]} ${c}`)),
+    ...SUBSCALES.flatMap((s) => ['mean', 'change', ...SHARE_NAMES].map((c) => `${SUBSCALE_NAMES[s]} ${c}`)),
   ];
   const body = rows.map(({ group, period, figures }) => {
     const start = [safeCell(group), period.label, period.startsAt.toISOString(), period.endsAt.toISOString(), ruleText(period.rule)];
-    if (figures.status !== 'shown') return [...start, '', '', HIDDEN_TEXT[figures.status], ...SUBSCALES.flatMap(() => ['', '', '', '', ''])];
+    const blank = () => ['', '', ...SHARE_NAMES.map(() => '')];
+    if (figures.status !== 'shown') return [...start, '', '', HIDDEN_TEXT[figures.status], ...SUBSCALES.flatMap(blank)];
+    const partial = SUBSCALES.some((s) => figures.subscales[s].mean === null || figures.subscales[s].distribution === null);
     return [
       ...start,
       String(figures.respondents),
       figures.members === null ? '' : String(figures.members),
-      '',
+      partial ? `Empty figures: ${NOT_SHOWN_TEXT}` : '',
       ...SUBSCALES.flatMap((s) => {
         const f = figures.subscales[s];
-        return [String(f.mean), f.change === null ? '' : String(f.change), ...f.bands.map(bandShareText)];
+        const share = (bands: readonly string[]) => f.distribution?.find((c) => c.bands.join() === bands.join())?.percent;
+        return [
+          f.mean === null ? '' : String(f.mean),
+          f.change === null ? '' : String(f.change),
+          ...SHARE_COLUMNS.map((bands) => share(bands)?.toString() ?? ''),
+        ];
       }),
     ];
   });

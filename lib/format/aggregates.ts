@@ -1,4 +1,5 @@
-import type { BandShareView, GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
+import type { BandKey } from '../aggregates/publication';
+import type { DistributionCell, GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
 
 /** Words for a group's figures that are not shown, the same on every page and in exports. */
 export const HIDDEN_TEXT: Record<Exclude<GroupPeriodView['status'], 'shown'>, string> = {
@@ -6,10 +7,29 @@ export const HIDDEN_TEXT: Record<Exclude<GroupPeriodView['status'], 'shown'>, st
   complementary: 'Hidden so that a smaller group’s figures can’t be worked out from the others',
 };
 
-/** "35%", "fewer than 3", or "withheld". */
-export function bandShareText(share: BandShareView): string {
-  if (share.kind === 'percent') return `${share.percent}%`;
-  return share.kind === 'fewer_than_3' ? 'fewer than 3' : 'withheld';
+/**
+ * Words for a figure the disclosure audit did not let through: the same
+ * whatever the cause, so that the words say no more than that a rule applied.
+ */
+export const NOT_SHOWN_TEXT = 'not shown, to protect individuals';
+
+const BAND_WORDS: Record<BandKey, string> = { low: 'low', moderate: 'moderate', high: 'high' };
+
+/** "Low", or "Moderate or high" for a merged share. */
+export function cellLabel(bands: readonly BandKey[]): string {
+  const words = bands.map((b) => BAND_WORDS[b]).join(' or ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Low 30% · Moderate or high 70%", or the not-shown words. */
+export function distributionText(distribution: readonly DistributionCell[] | null): string {
+  if (!distribution) return `Distribution ${NOT_SHOWN_TEXT}`;
+  return distribution.map((c) => `${cellLabel(c.bands)} ${c.percent}%`).join(' · ');
+}
+
+/** A whole-number mean, or the not-shown words. */
+export function meanText(mean: number | null): string {
+  return mean === null ? NOT_SHOWN_TEXT : String(mean);
 }
 
 /** "+3", "−2", "no change", or "—" when there is nothing to compare with. */

@@ -1,10 +1,10 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
-import { compareBeforeAfter, type PeriodStats } from '../aggregates/comparison';
+import { compareBeforeAfter, MIN_PERIODS_EACH_SIDE, type PeriodStats } from '../aggregates/comparison';
 import { localDate, openPeriod, periodLabel, periodShortLabel, periodsToPublish, startOfLocalDate, type Period, type PeriodKind } from '../aggregates/periods';
-import { BANDS, bandPercent, decidePeriod, SUBSCALES, type BandKey, type GroupFigures, type Respondent, type SubscaleKey } from '../aggregates/publication';
+import { loadSolver, percentOf } from '../aggregates/disclosure';
+import { decidePeriod, SUBSCALES, type BandKey, type GroupFigures, type Respondent, type SubscaleKey } from '../aggregates/publication';
 import type {
-  BandShareView,
   DashboardPeriod,
   GroupPeriodView,
   InitiativeComparison,
@@ -13,6 +13,7 @@ import type {
   SubscaleView,
 } from '../aggregates/views';
 import { assertId, NotFoundError, type Actor } from './actor';
+import { loadRuleBook, periodRules, ruleInForce, type RuleBook } from './reporting-rules';
 
 export type * from '../aggregates/views';
 
@@ -36,7 +37,8 @@ export type * from '../aggregates/views';
  *   can open is a subset of that, so no subtraction across teams, the
  *   organisation, or periods (which never overlap) isolates fewer than k
  *   people. A hidden group stores no figures at all.
- * - For the open period there is only a yes/no: has the group reached k yet.
+ * - For the open period there is only when it closes, when its figures are
+ *   due and the rule: nothing that a submission or a deletion could change.
  */
 
 export const ORGANISATION_GROUP = 'organisation';
@@ -48,16 +50,22 @@ const PERIODS_PER_TRANSACTION = 6;
 type Tx = Prisma.TransactionClient;
 type Settings = { reportingPeriod: PeriodKind; timeZone: string; anonymityThreshold: number };
 
-/** An organisation's reporting settings now, with the end of its last published period. */
-type OrgState = Settings & { lastEnd: Date | null };
+/**
+ * An organisation's reporting rule in force now (rules are frozen per period:
+ * lib/services/reporting-rules.ts), its rule book, and the end of its last
+ * published period.
+ */
+type OrgState = Settings & { lastEnd: Date | null; book: RuleBook };
 
-/** The organisation's state in one statement. */
-async function orgState(client: Pick<Tx, '$queryRaw'>, organisationId: string): Promise<OrgState | null> {
-  const rows = await client.$queryRaw<OrgState[]>`
-    SELECT o."reporting_period"::text AS "reportingPeriod", o."time_zone" AS "timeZone", o."anonymity_threshold" AS "anonymityThreshold",
-      (SELECT max(p."ends_at") FROM "published_periods" p WHERE p."organisation_id" = o."id") AS "lastEnd"
-    FROM "organisations" o WHERE o."id" = ${organisationId}::uuid`;
-  return rows[0] ?? null;
+async function orgState(client: Pick<Tx, '$queryRaw'>, organisationId: string, now: Date = new Date()): Promise<OrgState | null> {
+  const [book, last] = await Promise.all([
+    loadRuleBook(client, organisationId),
+    client.$queryRaw<{ lastEnd: Date | null }[]>`SELECT max("ends_at") AS "lastEnd" FROM "published_periods" WHERE "organisation_id" = ${organisationId}::uuid`,
+  ]);
+  if (!book) return null;
+  const lastEnd = last[0]?.lastEnd ?? null;
+  const open = openPeriod({ lastEnd, now, ...periodRules(book) });
+  return { ...ruleInForce(book, open.startsAt), lastEnd, book };
 }
 
 /**
@@ -72,8 +80,7 @@ async function duePeriods(client: Pick<Tx, 'checkIn'>, organisationId: string, s
     lastEnd: state.lastEnd,
     firstCheckIn: first?.submittedAt ?? null,
     now: new Date(now.getTime() - PUBLICATION_GRACE_MS),
-    kind: state.reportingPeriod,
-    timeZone: state.timeZone,
+    ...periodRules(state.book),
   });
 }
 
@@ -87,7 +94,7 @@ async function duePeriods(client: Pick<Tx, 'checkIn'>, organisationId: string, s
  */
 async function publishDue(organisationId: string, now: Date): Promise<{ state: OrgState | null; published: number }> {
   const db = await getDb();
-  let state = await orgState(db, organisationId);
+  let state = await orgState(db, organisationId, now);
   if (!state || (await duePeriods(db, organisationId, state, now)).length === 0) return { state, published: 0 };
   let published = 0;
   for (;;) {
@@ -95,11 +102,12 @@ async function publishDue(organisationId: string, now: Date): Promise<{ state: O
       async (tx) => {
         // Lock first, then read: a statement that waited for the lock would see the last period as it was before the wait.
         await tx.$queryRaw`SELECT 1 FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
-        const locked = await orgState(tx, organisationId);
+        const locked = await orgState(tx, organisationId, now);
         if (!locked) return { due: 0, stored: 0 };
         const periods = (await duePeriods(tx, organisationId, locked, now)).slice(0, PERIODS_PER_TRANSACTION);
         let stored = 0;
-        for (const period of periods) if (await publishPeriod(tx, organisationId, locked, period)) stored++;
+        // Each period under the rule in force when it started.
+        for (const period of periods) if (await publishPeriod(tx, organisationId, ruleInForce(locked.book, period.startsAt), period)) stored++;
         return { due: periods.length, stored };
       },
       { maxWait: 60_000, timeout: 300_000 },
@@ -107,7 +115,7 @@ async function publishDue(organisationId: string, now: Date): Promise<{ state: O
     published += stored;
     if (due < PERIODS_PER_TRANSACTION) break;
   }
-  state = await orgState(db, organisationId);
+  state = await orgState(db, organisationId, now);
   return { state, published };
 }
 
@@ -138,13 +146,17 @@ type RespondentRow = {
 /** @returns whether this call stored the period (false: another publisher had). */
 async function publishPeriod(tx: Tx, organisationId: string, settings: Settings, period: Period): Promise<boolean> {
   // Each person once: their latest submitted check-in in the period, with the teams it was submitted in.
+  // Rules frozen per period: only people who were members of the organisation (and of a team) from the
+  // period's start count for it, so an account created or added during a period counts from the next.
   const rows = await tx.$queryRaw<RespondentRow[]>`
     SELECT DISTINCT ON (c."user_id")
       c."compassion_satisfaction_raw" AS "cs", c."compassion_satisfaction_band"::text AS "csBand",
       c."burnout_raw" AS "bo", c."burnout_band"::text AS "boBand",
       c."secondary_traumatic_stress_raw" AS "sts", c."secondary_traumatic_stress_band"::text AS "stsBand",
-      COALESCE((SELECT array_agg(t."team_id"::text) FROM "check_in_teams" t WHERE t."check_in_id" = c."id"), '{}') AS "teams"
+      COALESCE((SELECT array_agg(t."team_id"::text) FROM "check_in_teams" t
+        WHERE t."check_in_id" = c."id" AND (t."member_since" IS NULL OR t."member_since" <= ${period.startsAt})), '{}') AS "teams"
     FROM "check_ins" c
+    JOIN "memberships" m ON m."user_id" = c."user_id" AND m."organisation_id" = c."organisation_id" AND m."created_at" <= ${period.startsAt}
     WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
       AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}
     ORDER BY c."user_id", c."submitted_at" DESC, c."id" DESC`;
@@ -161,8 +173,8 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
   const teams = (await tx.team.findMany({ where: { organisationId }, select: { id: true, archivedAt: true } })).filter(
     (t) => t.archivedAt === null || teamsWithResponses.has(t.id),
   );
-  const members = await memberCounts(tx, organisationId);
-  const figures = decidePeriod({
+  const members = await memberCounts(tx, organisationId, period.startsAt);
+  const figures = decidePeriod(await loadSolver(), {
     groups: [{ id: ORGANISATION_GROUP, total: true }, ...teams.map((t) => ({ id: t.id }))],
     respondents,
     threshold: settings.anonymityThreshold,
@@ -181,14 +193,14 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
   return true;
 }
 
-/** Active clinicians of the organisation and of each of its teams, now (for "N of M members responded"). */
-async function memberCounts(tx: Tx, organisationId: string): Promise<Map<string, number>> {
-  const active = { organisationId, removedAt: null, roles: { has: 'clinician' as const } };
+/** Active clinicians of the organisation and of each of its teams who were members from the period's start (for "N of M members responded"). */
+async function memberCounts(tx: Tx, organisationId: string, startsAt: Date): Promise<Map<string, number>> {
+  const active = { organisationId, removedAt: null, roles: { has: 'clinician' as const }, createdAt: { lte: startsAt } };
   const [organisation, teams] = await Promise.all([
     tx.membership.count({ where: active }),
     tx.teamMembership.groupBy({
       by: ['teamId'],
-      where: { team: { organisationId }, user: { memberships: { some: active } } },
+      where: { team: { organisationId }, createdAt: { lte: startsAt }, user: { memberships: { some: active } } },
       _count: { _all: true },
     }),
   ]);
@@ -200,37 +212,37 @@ const COLUMN: Record<SubscaleKey, string> = {
   burnout: 'burnout',
   secondaryTraumaticStress: 'secondaryTraumaticStress',
 };
-const BAND_COLUMN: Record<BandKey, string> = { low: 'Low', moderate: 'Moderate', high: 'High' };
 
 function aggregateRow(periodId: string, groupKey: string, group: GroupFigures, members: number): Prisma.PeriodAggregateCreateManyInput {
   const base = { periodId, groupKey, teamId: groupKey === ORGANISATION_GROUP ? null : groupKey };
   if (group.status !== 'shown') return { ...base, suppression: group.status };
   const row: Record<string, unknown> = { ...base, suppression: null, respondents: group.respondents, members, bandsWithheld: [] as string[] };
+  const distributions: Record<string, StoredCell[] | null> = {};
   for (const subscale of SUBSCALES) {
     const figures = group.subscales[subscale];
     row[`${COLUMN[subscale]}Mean`] = figures.mean;
     row[`${COLUMN[subscale]}Sd`] = figures.sd;
-    for (const band of BANDS) {
-      const share = figures.bands[band];
-      row[`${COLUMN[subscale]}${BAND_COLUMN[band]}`] = share.status === 'shown' ? share.count : null;
-      if (share.status === 'withheld') (row.bandsWithheld as string[]).push(`${subscale}.${band}`);
-    }
+    distributions[subscale] = figures.cells;
   }
+  row.distributions = distributions;
   return row as Prisma.PeriodAggregateCreateManyInput;
 }
+
+/** One stored share of a distribution: one band, or two merged, and how many people it holds. */
+type StoredCell = { bands: BandKey[]; count: number };
 
 // ---------------------------------------------------------------------------
 // Reading: DTOs for dashboards and exports.
 
 /** Internal: what a before/after comparison needs (never leaves this module). */
-type StoredStats = Record<SubscaleKey, PeriodStats> | null;
+type StoredStats = Record<SubscaleKey, PeriodStats | null> | null;
 
 type GroupSeries = { period: PublishedPeriodView; view: GroupPeriodView; stats: StoredStats }[];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The stored columns a view is built from, as camelCase aliases (a fixed list: no input reaches it). */
 const AGGREGATE_COLUMNS = Prisma.raw(
-  ['groupKey', 'suppression', 'respondents', 'members', 'bandsWithheld', ...SUBSCALES.flatMap((s) => [`${s}Mean`, `${s}Sd`, ...BANDS.map((b) => `${s}${BAND_COLUMN[b]}`)])]
+  ['groupKey', 'suppression', 'respondents', 'members', 'distributions', ...SUBSCALES.flatMap((s) => [`${s}Mean`, `${s}Sd`])]
     .map((c) => (c === 'suppression' ? `a."suppression"::text AS "suppression"` : `a."${snake(c)}" AS "${c}"`))
     .join(', '),
 );
@@ -240,25 +252,24 @@ type AggregateRecord = Record<string, unknown> & {
   suppression: 'too_few' | 'complementary' | null;
   respondents: number | null;
   members: number | null;
-  bandsWithheld: string[];
+  /** Null for periods published before the disclosure audit: their distributions are not shown. */
+  distributions: Record<string, StoredCell[] | null> | null;
 };
 
 function toView(row: AggregateRecord | undefined): { view: GroupPeriodView; stats: StoredStats } {
   if (!row || row.suppression !== null || row.respondents === null) return { view: { status: row?.suppression ?? 'too_few' }, stats: null };
   const n = row.respondents;
   const subscales = {} as Record<SubscaleKey, SubscaleView>;
-  const stats = {} as Record<SubscaleKey, PeriodStats>;
+  const stats = {} as Record<SubscaleKey, PeriodStats | null>;
   for (const s of SUBSCALES) {
-    const mean = row[`${s}Mean`] as number;
-    stats[s] = { respondents: n, mean, sd: row[`${s}Sd`] as number };
+    const mean = row[`${s}Mean`] as number | null;
+    // A subscale whose mean is not shown takes no part in that subscale's comparisons.
+    stats[s] = mean === null ? null : { respondents: n, mean, sd: row[`${s}Sd`] as number };
+    const cells = row.distributions?.[s] ?? null;
     subscales[s] = {
-      mean: Math.round(mean),
+      mean: mean === null ? null : Math.round(mean),
       change: null,
-      bands: BANDS.map((band): BandShareView => {
-        const count = row[`${s}${BAND_COLUMN[band]}`] as number | null;
-        if (count !== null) return { band, kind: 'percent', percent: bandPercent(count, n) };
-        return { band, kind: row.bandsWithheld.includes(`${s}.${band}`) ? 'withheld' : 'fewer_than_3' };
-      }),
+      distribution: cells?.map((c) => ({ bands: c.bands, percent: percentOf(c.count, n) })) ?? null,
     };
   }
   const members = row.members !== null && row.members >= n ? row.members : null;
@@ -271,7 +282,11 @@ function withChanges(series: GroupSeries): GroupSeries {
     const previous = series[i - 1]?.view;
     if (entry.view.status !== 'shown' || previous?.status !== 'shown') return entry;
     const subscales = Object.fromEntries(
-      SUBSCALES.map((s) => [s, { ...(entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s], change: (entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s].mean - previous.subscales[s].mean }]),
+      SUBSCALES.map((s) => {
+        const current = (entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s];
+        const before = previous.subscales[s].mean;
+        return [s, { ...current, change: current.mean === null || before === null ? null : current.mean - before }];
+      }),
     ) as Record<SubscaleKey, SubscaleView>;
     return { ...entry, view: { ...entry.view, subscales } };
   });
@@ -323,28 +338,22 @@ function seriesFor(periods: LoadedPeriods, groupKey: string, from = 0, to = peri
   return withChanges(periods.views.slice(from, to).map((period, i) => ({ period, ...toView(periods.rows[from + i]!.get(groupKey)) })));
 }
 
-/** Whether the group has reached k distinct respondents in the open period: a yes or no, never a count. */
-async function openPeriodView(organisationId: string, groupKey: string, settings: OrgState, now: Date): Promise<OpenPeriodView> {
-  const db = await getDb();
-  const period = openPeriod({ lastEnd: settings.lastEnd, now, kind: settings.reportingPeriod, timeZone: settings.timeZone });
-  const k = settings.anonymityThreshold;
-  const [row] =
-    groupKey === ORGANISATION_GROUP
-      ? await db.$queryRaw<{ reached: boolean }[]>`
-          SELECT count(DISTINCT c."user_id") >= ${k} AS "reached" FROM "check_ins" c
-          WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
-            AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}`
-      : await db.$queryRaw<{ reached: boolean }[]>`
-          SELECT count(DISTINCT c."user_id") >= ${k} AS "reached" FROM "check_ins" c
-          JOIN "check_in_teams" t ON t."check_in_id" = c."id" AND t."team_id" = ${groupKey}::uuid
-          WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
-            AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}`;
+/**
+ * The open period: when it closes, when its figures are due and the rule they
+ * will be published under. It reads no check-in, so nothing in it can change
+ * when someone submits or deletes one (privacy model rule 3: a running count,
+ * or even whether k has been reached, would point at whoever just submitted).
+ * The same for every group, so it takes none.
+ */
+function openPeriodView(settings: OrgState, now: Date): OpenPeriodView {
+  const period = openPeriod({ lastEnd: settings.lastEnd, now, ...periodRules(settings.book) });
   return {
     label: periodLabel(period, settings.reportingPeriod, settings.timeZone),
     endsAt: period.endsAt,
     lastDay: localDate(new Date(period.endsAt.getTime() - 1), settings.timeZone),
-    threshold: k,
-    reachedThreshold: row?.reached === true,
+    // Published by the first run after the end plus the grace, minutes into the next local day.
+    dueOn: localDate(new Date(period.endsAt.getTime() + PUBLICATION_GRACE_MS), settings.timeZone),
+    rule: { reportingPeriod: settings.reportingPeriod, anonymityThreshold: settings.anonymityThreshold },
   };
 }
 
@@ -400,16 +409,16 @@ export type TeamDashboard = {
   open: OpenPeriodView;
 };
 
-/** A team's published periods, oldest first, and its open period's yes/no. @throws NotFoundError unless the actor may see the team */
+/** A team's published periods, oldest first, and when the open period closes. @throws NotFoundError unless the actor may see the team */
 export async function getTeamDashboard(actor: Actor, teamId: string, now: Date = new Date()): Promise<TeamDashboard> {
   const team = await assertCanViewTeam(actor, teamId);
   const { state } = await publishDue(team.organisationId, now);
   if (!state) throw new NotFoundError();
-  const [periods, open] = await Promise.all([loadPeriods(team.organisationId, [team.id]), openPeriodView(team.organisationId, team.id, state, now)]);
+  const periods = await loadPeriods(team.organisationId, [team.id]);
   return {
     team: { id: team.id, name: team.name, archived: team.archived },
     periods: seriesFor(periods, team.id).map((e) => ({ ...e.period, figures: e.view })),
-    open,
+    open: openPeriodView(state, now),
   };
 }
 
@@ -438,10 +447,9 @@ export async function getOrganisationDashboard(
   const organisationId = actor.organisation.id;
   const { state } = await publishDue(organisationId, now);
   if (!state) throw new NotFoundError();
-  const [teams, periodIds, open] = await Promise.all([
+  const [teams, periodIds] = await Promise.all([
     listDashboardTeams(actor),
     getDb().then((db) => db.publishedPeriod.findMany({ where: { organisationId }, orderBy: { startsAt: 'asc' }, select: { id: true } })),
-    openPeriodView(organisationId, ORGANISATION_GROUP, state, now),
   ]);
   const ids = periodIds.map((p) => p.id);
   const index = options.periodId && ids.includes(options.periodId) ? ids.indexOf(options.periodId) : ids.length - 1;
@@ -473,7 +481,7 @@ export async function getOrganisationDashboard(
       ),
     })),
     selectedPeriodId: ids[index] ?? null,
-    open,
+    open: openPeriodView(state, now),
   };
 }
 
@@ -481,36 +489,43 @@ export async function getOrganisationDashboard(
 // Before and after.
 
 /**
- * The mean of each subscale over up to `periodsEachSide` published periods
- * before the start date and as many from it on (the period it starts in is
- * left out: it mixes both), with Welch's 95% interval for the difference.
- * "Not enough data yet" unless each side has a period and every period used
- * is shown. Only this module reads the stored SDs.
+ * For each initiative, the mean of each subscale over up to `periodsEachSide`
+ * published periods before its start date and as many from it on (the period
+ * it starts in is left out: it mixes both), with Welch's 95% interval for the
+ * difference, all in whole numbers (lib/aggregates/comparison.ts). "Not enough
+ * data yet" unless each side has at least MIN_PERIODS_EACH_SIDE periods and
+ * every period used is shown. The group's periods are read once for all of
+ * them. Only this module reads the stored SDs, and the unrounded results stay
+ * here.
+ * @returns one comparison per initiative, in the same order.
  */
 export async function compareGroupBeforeAfter(
   organisationId: string,
   groupKey: string,
-  startsOn: string,
-  periodsEachSide: number,
-): Promise<InitiativeComparison> {
+  initiatives: readonly { startsOn: string; periodsEachSide: number }[],
+): Promise<InitiativeComparison[]> {
+  if (initiatives.length === 0) return [];
   const [periods, settings] = await Promise.all([loadPeriods(organisationId, [groupKey]), settingsOf(organisationId)]);
   const series = seriesFor(periods, groupKey);
-  const start = startOfLocalDate(startsOn, settings.timeZone).getTime();
-  const before = series.filter((e) => e.period.endsAt.getTime() <= start).slice(-periodsEachSide);
-  const after = series.filter((e) => e.period.startsAt.getTime() >= start).slice(0, periodsEachSide);
-  const usable = before.length > 0 && after.length > 0 && [...before, ...after].every((e) => e.stats !== null);
-  return {
-    before: before.map((e) => e.period.label),
-    after: after.map((e) => e.period.label),
-    subscales: SUBSCALES.map((subscale) => ({
-      subscale,
-      ...(usable
-        ? compareBeforeAfter({
-            before: before.map((e) => e.stats![subscale]),
-            after: after.map((e) => e.stats![subscale]),
-            higherIsBetter: subscale === 'compassionSatisfaction',
-          })
-        : { reading: 'not enough data yet' as const }),
-    })),
-  };
+  return initiatives.map(({ startsOn, periodsEachSide }) => {
+    // An initiative stored with fewer periods (the old minimum) is compared over the minimum.
+    const count = Math.max(periodsEachSide, MIN_PERIODS_EACH_SIDE);
+    const start = startOfLocalDate(startsOn, settings.timeZone).getTime();
+    const before = series.filter((e) => e.period.endsAt.getTime() <= start).slice(-count);
+    const after = series.filter((e) => e.period.startsAt.getTime() >= start).slice(0, count);
+    return {
+      before: before.map((e) => e.period.label),
+      after: after.map((e) => e.period.label),
+      subscales: SUBSCALES.map((subscale) => ({
+        subscale,
+        ...([...before, ...after].every((e) => e.stats?.[subscale])
+          ? compareBeforeAfter({
+              before: before.map((e) => e.stats![subscale]!),
+              after: after.map((e) => e.stats![subscale]!),
+              higherIsBetter: subscale === 'compassionSatisfaction',
+            })
+          : { reading: 'not enough data yet' as const }),
+      })),
+    };
+  });
 }

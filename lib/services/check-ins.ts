@@ -245,10 +245,11 @@ export async function submitCheckIn(actor: Actor, id: string, now: Date = new Da
 
     const teams = await tx.teamMembership.findMany({
       where: { userId: actor.userId, team: { organisationId: checkIn.organisationId, archivedAt: null } },
-      select: { teamId: true },
+      select: { teamId: true, createdAt: true },
     });
     if (teams.length > 0) {
-      await tx.checkInTeam.createMany({ data: teams.map(({ teamId }) => ({ checkInId: id, teamId })) });
+      // When they joined each team: the check-in counts for a team only in periods that began after that.
+      await tx.checkInTeam.createMany({ data: teams.map(({ teamId, createdAt }) => ({ checkInId: id, teamId, memberSince: createdAt })) });
     }
     return { ok: true as const, id };
   });

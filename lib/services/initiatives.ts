@@ -1,7 +1,7 @@
 import 'server-only';
 import type { InitiativeItem, InitiativeTeamRef } from '../aggregates/views';
 import { getDb, type Prisma } from '../db';
-import type { TInitiativeFormValues, TInitiativeInput } from '../validation/initiatives';
+import { MAX_INITIATIVES_PER_TEAM_PER_YEAR, MIN_PERIODS_EACH_SIDE, type TInitiativeFormValues, type TInitiativeInput } from '../validation/initiatives';
 import {
   assertCanViewTeam,
   canViewOrganisationDashboard,
@@ -11,6 +11,7 @@ import {
 } from './aggregates';
 import { recordAuditEvent } from './audit';
 import { assertId, ForbiddenError, NotFoundError, UserInputError, type Actor } from './actor';
+import { consumeLimits, INITIATIVES_PER_ACTOR } from './rate-limit';
 
 /**
  * Initiatives: something a manager or admin tried (a peer-support group, a
@@ -112,6 +113,71 @@ async function findEditable(tx: Tx, reach: Reach, id: string): Promise<Initiativ
   return initiative;
 }
 
+/**
+ * Serialises every change to the organisation's initiatives that could add to a year's count,
+ * so that two requests at once cannot both count 24 and both record the 25th. (FOR NO KEY
+ * UPDATE does not block the key-share locks that inserting rows referencing the organisation takes.)
+ */
+async function lockOrganisationInitiatives(tx: Tx, organisationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
+}
+
+/** The calendar year of a yyyy-mm-dd day. */
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+/** The message for a team that is full, as the form shows it next to the field. */
+function tooManyForTeam(team: string, year: number, wholeOrganisation: boolean): string {
+  const full = `${team} already has ${MAX_INITIATIVES_PER_TEAM_PER_YEAR} initiatives starting in ${year}, the most a team can have in a year`;
+  return wholeOrganisation
+    ? `${full}, and an initiative for the whole organisation would be one more for it. Edit or delete one of its initiatives first.`
+    : `${full}. Edit or delete one first.`;
+}
+
+/**
+ * Checks that one more initiative starting in `year` keeps every team it newly covers within
+ * MAX_INITIATIVES_PER_TEAM_PER_YEAR (counting the whole organisation's, which cover every team)
+ * and, for a whole-organisation initiative, the organisation within as many of its own.
+ * Call it with the organisation locked (lockOrganisationInitiatives).
+ * @param teams the teams newly covered, sorted by name: the first one that is full is named
+ * @param excludeId the initiative being edited, which is not counted against itself
+ * @throws UserInputError on teamIds, or on wholeOrganisation when the initiative covers the whole organisation
+ */
+async function assertRoomInYear(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+  covers: { wholeOrganisation: boolean; teams: InitiativeTeamRef[] },
+  excludeId?: string,
+): Promise<void> {
+  // Stored days are midnight UTC (toDbDate), so the year is a plain range of days.
+  const startsOn = { gte: toDbDate(`${year}-01-01`), lte: toDbDate(`${year}-12-31`) };
+  const notItself = excludeId ? { id: { not: excludeId } } : {};
+  const field = covers.wholeOrganisation ? 'wholeOrganisation' : 'teamIds';
+  const wholeOrganisationCount = await tx.initiative.count({ where: { organisationId, wholeOrganisation: true, startsOn, ...notItself } });
+  if (covers.wholeOrganisation && wholeOrganisationCount >= MAX_INITIATIVES_PER_TEAM_PER_YEAR) {
+    throw new UserInputError(
+      `The whole organisation already has ${MAX_INITIATIVES_PER_TEAM_PER_YEAR} initiatives starting in ${year}, the most it can have in a year. Edit or delete one first.`,
+      field,
+    );
+  }
+  if (covers.teams.length === 0) return;
+  const counts = await tx.initiativeTeam.groupBy({
+    by: ['teamId'],
+    where: { teamId: { in: covers.teams.map((t) => t.id) }, initiative: { organisationId, wholeOrganisation: false, startsOn, ...notItself } },
+    _count: { _all: true },
+  });
+  const ownCount = new Map(counts.map((c) => [c.teamId, c._count._all]));
+  const full = covers.teams.find((t) => (ownCount.get(t.id) ?? 0) + wholeOrganisationCount >= MAX_INITIATIVES_PER_TEAM_PER_YEAR);
+  if (full) {
+    throw new UserInputError(tooManyForTeam(full.name, year, covers.wholeOrganisation), field);
+  }
+}
+
+/** Every active team of the organisation, sorted by name: whom a whole-organisation initiative adds to. */
+function activeTeams(tx: Tx, organisationId: string): Promise<InitiativeTeamRef[]> {
+  return tx.team.findMany({ where: { organisationId, archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}
+
 /** What the audit log keeps of an initiative: whom it covers and when, never a figure. */
 function auditDetails(initiative: { wholeOrganisation: boolean; startsOn: string; endsOn: string | null; periodsEachSide: number }, teams: InitiativeTeamRef[]) {
   return {
@@ -134,15 +200,29 @@ function initiativeColumns(input: TInitiativeInput) {
   };
 }
 
+const tooFast = (minutes: number) =>
+  `You’ve recorded several initiatives in the last few minutes; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+
 /**
- * Records an initiative for the teams chosen (or the whole organisation, admins only).
- * @throws ForbiddenError unless a manager or admin; UserInputError (teamIds) for teams beyond the actor's reach
+ * Records an initiative for the teams chosen (or the whole organisation, admins only), at
+ * most INITIATIVES_PER_ACTOR.limit by one person within its window.
+ * @param now when it is recorded, for the rate limit
+ * @throws ForbiddenError unless a manager or admin; UserInputError (teamIds) for teams beyond the actor's reach,
+ * or (teamIds, or wholeOrganisation) when a team or the organisation has its most initiatives for the start's year;
+ * UserInputError (no field) when the person has recorded too many in the last few minutes
  */
-export async function createInitiative(actor: Actor, input: TInitiativeInput): Promise<{ id: string }> {
+export async function createInitiative(actor: Actor, input: TInitiativeInput, now: Date = new Date()): Promise<{ id: string }> {
   const reach = await reachOf(actor);
+  const consumed = await consumeLimits([{ limit: INITIATIVES_PER_ACTOR, key: actor.userId }], now);
+  if (consumed.limited) throw new UserInputError(tooFast(consumed.retryAfterMinutes));
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const recorded = db.$transaction(async (tx) => {
+    await lockOrganisationInitiatives(tx, reach.organisationId);
     const teams = await coveredTeams(tx, reach, input);
+    await assertRoomInYear(tx, reach.organisationId, yearOf(input.startsOn), {
+      wholeOrganisation: input.wholeOrganisation,
+      teams: input.wholeOrganisation ? await activeTeams(tx, reach.organisationId) : teams,
+    });
     const initiative = await tx.initiative.create({
       data: {
         organisationId: reach.organisationId,
@@ -163,12 +243,35 @@ export async function createInitiative(actor: Actor, input: TInitiativeInput): P
     });
     return initiative;
   });
+  // Only initiatives actually recorded count towards the rate limit.
+  return recorded.catch(async (error: unknown) => {
+    await consumed.refund();
+    throw error;
+  });
+}
+
+/**
+ * The yearly limits for an edit: only what the edit adds is checked (a team it newly covers, the
+ * whole organisation when it newly covers it, or everything when it moves to another year), so
+ * changing the title of an initiative in a year that is full is never refused.
+ */
+async function assertRoomForChange(tx: Tx, organisationId: string, existing: InitiativeRow, input: TInitiativeInput, teams: InitiativeTeamRef[]): Promise<void> {
+  const year = yearOf(input.startsOn);
+  const sameYear = yearOf(fromDbDate(existing.startsOn)) === year;
+  const coveredBefore = new Set(existing.teams.map((t) => t.team.id));
+  const isNew = (team: InitiativeTeamRef) => !sameYear || (!existing.wholeOrganisation && !coveredBefore.has(team.id));
+  const newlyWholeOrganisation = input.wholeOrganisation && (!sameYear || !existing.wholeOrganisation);
+  if (!newlyWholeOrganisation && !teams.some(isNew)) return;
+  await lockOrganisationInitiatives(tx, organisationId);
+  const candidates = input.wholeOrganisation ? await activeTeams(tx, organisationId) : teams;
+  await assertRoomInYear(tx, organisationId, year, { wholeOrganisation: input.wholeOrganisation, teams: candidates.filter(isNew) }, existing.id);
 }
 
 /**
  * Saves the initiative as entered and records what changed (old and new values).
  * @returns the names of the fields that changed (none: nothing is written or recorded)
- * @throws NotFoundError unless the actor may edit it; UserInputError (teamIds) as for createInitiative
+ * @throws NotFoundError unless the actor may edit it; UserInputError (teamIds, wholeOrganisation) as for createInitiative
+ * when the edit would add to a team's, or the organisation's, count for the start's year beyond the most allowed
  */
 export async function updateInitiative(actor: Actor, id: string, input: TInitiativeInput): Promise<string[]> {
   const reach = await reachOrNotFound(actor);
@@ -181,6 +284,7 @@ export async function updateInitiative(actor: Actor, id: string, input: TInitiat
     const fields = ['title', 'description', 'startsOn', 'endsOn', 'wholeOrganisation', 'periodsEachSide', 'teams'] as const;
     const changed = fields.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
     if (changed.length === 0) return [];
+    await assertRoomForChange(tx, reach.organisationId, existing, input, teams);
     await tx.initiative.update({
       where: { id: existing.id },
       data: {
@@ -231,7 +335,8 @@ function toFormValues(row: InitiativeRow): TInitiativeFormValues {
     startsOn: fromDbDate(row.startsOn),
     endsOn: row.endsOn === null ? null : fromDbDate(row.endsOn),
     wholeOrganisation: row.wholeOrganisation,
-    periodsEachSide: row.periodsEachSide,
+    // Stored before the minimum was raised to 2, an initiative with 1 reads as the minimum.
+    periodsEachSide: Math.max(row.periodsEachSide, MIN_PERIODS_EACH_SIDE),
     teamIds: row.teams.map((t) => t.team.id),
   };
 }
@@ -271,15 +376,16 @@ export async function listInitiatives(actor: Actor, scope: InitiativeScope): Pro
     orderBy: [{ startsOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
     select: INITIATIVE_SELECT,
   });
-  return Promise.all(
-    rows.map(async (row): Promise<InitiativeItem> => {
-      const { teamIds, ...values } = toFormValues(row);
-      return {
-        ...values,
-        teams: row.teams.map((t) => t.team),
-        canEdit: mayEdit(reach, { wholeOrganisation: row.wholeOrganisation, teamIds }),
-        comparison: await compareGroupBeforeAfter(organisationId, groupKey, values.startsOn, row.periodsEachSide),
-      };
-    }),
-  );
+  const items = rows.map(toFormValues);
+  // One read of the group's published periods for every initiative of the list.
+  const comparisons = await compareGroupBeforeAfter(organisationId, groupKey, items);
+  return rows.map((row, i): InitiativeItem => {
+    const { teamIds, ...values } = items[i]!;
+    return {
+      ...values,
+      teams: row.teams.map((t) => t.team),
+      canEdit: mayEdit(reach, { wholeOrganisation: row.wholeOrganisation, teamIds }),
+      comparison: comparisons[i]!,
+    };
+  });
 }

@@ -9,6 +9,7 @@ import { recordAuditEvent } from './audit';
 import { assertId, NotFoundError, UserInputError, type Actor, type RoleName } from './actor';
 import { assertAdmin } from './permissions';
 import { hashToken, newToken } from './tokens';
+import { enqueueTeamAddedMail } from './transparency';
 
 /**
  * Invitations: an admin invites by email (one at a time or from a CSV); the
@@ -213,11 +214,17 @@ export async function acceptInvite(token: string, password: string | null, now: 
       update: { roles: invite.roles, removedAt: null },
     });
     if (invite.teamId) {
-      await tx.teamMembership.upsert({
-        where: { teamId_userId: { teamId: invite.teamId, userId: user.id } },
-        create: { teamId: invite.teamId, userId: user.id },
-        update: {},
-      });
+      // ON CONFLICT DO NOTHING: an admin may have added them to the team meanwhile.
+      const { count } = await tx.teamMembership.createMany({ data: [{ teamId: invite.teamId, userId: user.id }], skipDuplicates: true });
+      if (count === 1) {
+        const team = await tx.team.findUniqueOrThrow({ where: { id: invite.teamId }, select: { id: true, name: true, organisation: { select: { name: true } } } });
+        // Rule 13: told about the team only when the invite actually added them to it.
+        await enqueueTeamAddedMail(
+          tx,
+          { organisationId: invite.organisationId, organisationName: team.organisation.name, to: invite.email, teams: [{ id: team.id, name: team.name }] },
+          now,
+        );
+      }
     }
     await recordAuditEvent(tx, {
       organisationId: invite.organisationId,

@@ -4,6 +4,7 @@ import type { TMemberUpdateInput } from '../validation/admin';
 import { recordAuditEvent } from './audit';
 import { assertId, NotFoundError, UserInputError, type Actor, type RoleName } from './actor';
 import { assertAdmin } from './permissions';
+import { enqueueTeamAddedMail } from './transparency';
 
 /**
  * Organisation members as admins see them: name, email, roles, teams. By
@@ -96,14 +97,14 @@ async function assertAnotherAdminRemains(tx: Prisma.TransactionClient, organisat
 }
 
 /** Sets a member's roles and teams (and which of those teams they manage), recording each change. */
-export async function updateMember(actor: Actor, input: TMemberUpdateInput): Promise<void> {
+export async function updateMember(actor: Actor, input: TMemberUpdateInput, now: Date = new Date()): Promise<void> {
   const { organisationId } = assertAdmin(actor);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const membership = await tx.membership.findUnique({
       where: { userId_organisationId: { userId: input.userId, organisationId } },
-      select: { id: true, roles: true, user: { select: { email: true } } },
+      select: { id: true, roles: true, user: { select: { email: true } }, organisation: { select: { name: true } } },
     });
     if (!membership) throw new NotFoundError();
     const label = membership.user.email;
@@ -147,6 +148,9 @@ export async function updateMember(actor: Actor, input: TMemberUpdateInput): Pro
         update: { isManager: managed.has(team.id) },
       });
     }
+    // Rule 13: the person is told about a team they now count for (not about a changed manager flag).
+    const added = teams.filter((t) => !current.some((c) => c.teamId === t.id));
+    await enqueueTeamAddedMail(tx, { organisationId, organisationName: membership.organisation.name, to: label, teams: added }, now);
     await recordAuditEvent(tx, {
       organisationId,
       actorId: actor.userId,

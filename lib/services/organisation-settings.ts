@@ -4,6 +4,8 @@ import { isTimeZone, TIME_ZONE_MESSAGE, type TOrganisationSettingsInput, type TS
 import { recordAuditEvent } from './audit';
 import { assertId, NotFoundError, UserInputError, type Actor } from './actor';
 import { assertAdmin } from './permissions';
+import { scheduleRuleChange } from './reporting-rules';
+import { enqueueThresholdLoweredMail } from './transparency';
 
 export type OrganisationSettings = TOrganisationSettingsInput;
 export type SupportContact = { id: string; name: string; description: string; phone: string | null; url: string | null };
@@ -26,8 +28,15 @@ export async function getOrganisationSettings(actor: Actor): Promise<Organisatio
   });
 }
 
-/** Saves the settings and records what changed (old and new values) in the audit log. */
-export async function updateOrganisationSettings(actor: Actor, input: TOrganisationSettingsInput): Promise<string[]> {
+/** The settings that make up the reporting rule, frozen per period. */
+const RULE_FIELDS: ReadonlySet<string> = new Set(['reportingPeriod', 'timeZone', 'anonymityThreshold']);
+
+/**
+ * Saves the settings and records what changed (old and new values) in the
+ * audit log. A change of reporting rule (threshold, reporting period, time
+ * zone) takes effect from the next reporting period (lib/services/reporting-rules.ts).
+ */
+export async function updateOrganisationSettings(actor: Actor, input: TOrganisationSettingsInput, now: Date = new Date()): Promise<string[]> {
   const { organisationId } = assertAdmin(actor);
   // The database has no check on the zone, and every reporting period boundary is computed
   // in it: a name Intl cannot use would break them all, so refuse it here too.
@@ -40,6 +49,29 @@ export async function updateOrganisationSettings(actor: Actor, input: TOrganisat
     });
     const changed = (Object.keys(input) as (keyof TOrganisationSettingsInput)[]).filter((key) => before[key] !== input[key]);
     if (changed.length === 0) return [];
+    if (changed.some((key) => RULE_FIELDS.has(key))) {
+      // The reporting rule is frozen for the period under way: the change is scheduled for the next one.
+      await tx.$queryRaw`SELECT 1 FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
+      const [last] = await tx.$queryRaw<{ lastEnd: Date | null }[]>`
+        SELECT max("ends_at") AS "lastEnd" FROM "published_periods" WHERE "organisation_id" = ${organisationId}::uuid`;
+      const next = { reportingPeriod: input.reportingPeriod, timeZone: input.timeZone, anonymityThreshold: input.anonymityThreshold };
+      const scheduled = await scheduleRuleChange(tx, organisationId, next, last?.lastEnd ?? null, now);
+      // Rule 13: everyone measured is told before a lower threshold takes effect (a higher one only protects them more).
+      if (scheduled && next.anonymityThreshold < scheduled.replaces.anonymityThreshold) {
+        await enqueueThresholdLoweredMail(
+          tx,
+          {
+            organisationId,
+            organisationName: input.name,
+            effectiveFrom: scheduled.effectiveFrom,
+            timeZone: scheduled.replaces.timeZone,
+            from: scheduled.replaces.anonymityThreshold,
+            to: next.anonymityThreshold,
+          },
+          now,
+        );
+      }
+    }
     await tx.organisation.update({ where: { id: organisationId }, data: input });
     await recordAuditEvent(tx, {
       organisationId,

@@ -25,6 +25,13 @@ export const SIGN_IN_PER_ACCOUNT: Limit = { name: 'sign-in:account', limit: 5, w
 export const SIGN_IN_PER_CLIENT: Limit = { name: 'sign-in:client', limit: 50, windowMs: 15 * MINUTE };
 export const MAGIC_LINK_PER_ACCOUNT: Limit = { name: 'magic-link:account', limit: 3, windowMs: 15 * MINUTE };
 export const MAGIC_LINK_PER_CLIENT: Limit = { name: 'magic-link:client', limit: 10, windowMs: 15 * MINUTE };
+/**
+ * Initiatives recorded by one person. Recording one is deliberate: a few in a sitting (say one
+ * per team after a planning meeting) fit easily, while a script or a stuck form recording
+ * hundreds, which would slow every dashboard that compares them and bury the audit log, is
+ * stopped after ten. Only initiatives actually recorded count (a refused one is taken back).
+ */
+export const INITIATIVES_PER_ACTOR: Limit = { name: 'initiative:create', limit: 10, windowMs: 10 * MINUTE };
 
 /** The longest window of any limit: older buckets can be purged. */
 export const LONGEST_WINDOW_MS = 15 * MINUTE;

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { PROQOL5 } from '../../lib/instruments/proqol5';
 import { ITEM_TEXTS } from '../fixtures/answers';
 import { answer, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
@@ -19,6 +20,26 @@ async function teamUrls(browser: Browser): Promise<Record<string, string>> {
   }
   await context.close();
   return urls;
+}
+
+/**
+ * No shown share says that everyone, or all but fewer than 3, share a band,
+ * and none stands for fewer than 4 people: read back from a dashboard's CSV
+ * with a CSV library (percentages of each row's respondents).
+ */
+function expectNoConcentratedShares(csv: string): void {
+  const rows = parse(csv, { columns: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];
+  expect(Object.keys(rows[0] ?? {}).some((c) => c.endsWith('%'))).toBe(true);
+  for (const row of rows) {
+    const n = Number(row.Respondents);
+    if (!n) continue;
+    for (const [column, value] of Object.entries(row)) {
+      if (!column.endsWith('%') || value === '') continue;
+      const count = Math.round((Number(value) * n) / 100);
+      expect(count, `${row.Group} ${row.Period} ${column}`).toBeGreaterThanOrEqual(4);
+      expect(n - count, `${row.Group} ${row.Period} ${column}`).toBeGreaterThanOrEqual(3);
+    }
+  }
 }
 
 /** Everything a dashboard page shows as figures: the text of each of its tables. */
@@ -47,7 +68,10 @@ test('the manager sees Outreach’s charts and tables, and nothing of another te
     // The table beside the chart: one row per published period (a year of history), whole-number means.
     const rows = page.getByRole('table', { name: new RegExp(`^${name}: mean score`) }).locator('tbody tr');
     await expect(rows).toHaveCount(12);
-    await expect(rows.first().locator('td').first()).toHaveText(/^\d{2}$/);
+    // A mean the audit found would pin everyone into one band is not shown; most are.
+    const means = await rows.locator('td:first-child').allInnerTexts();
+    for (const mean of means) expect(mean).toMatch(/^(\d{2}|not shown, to protect individuals)$/);
+    expect(means.filter((m) => /^\d{2}$/.test(m)).length).toBeGreaterThan(6);
   }
   await expect(page.getByRole('table', { name: /^Each period/ }).locator('tbody tr').first()).toContainText('Monthly, at least 5 people');
 
@@ -58,8 +82,11 @@ test('the manager sees Outreach’s charts and tables, and nothing of another te
   await expect(page.locator('.trend__marker')).toHaveCount(3);
   const comparison = initiative.getByRole('list', { name: /^Before and after, \w+ \d{4}, \w+ \d{4}, \w+ \d{4} against/ });
   await expect(comparison.getByRole('listitem')).toHaveCount(3);
-  await expect(comparison.getByRole('listitem').filter({ hasText: /^Burnout: / })).toContainText(/likely improved|no clear change yet/);
-  await expect(comparison).toContainText(/: likely improved\. Mean \d+ before, \d+ after; a difference of [+−]\d+\.\d points \(95% interval/);
+  // A subscale whose mean the audit hid in a compared period is not compared.
+  await expect(comparison.getByRole('listitem').filter({ hasText: /^Burnout: / })).toContainText(/likely improved|no clear change yet|not enough data yet/);
+  // Whole points only: the interval in words, then the shown means and their difference.
+  await expect(comparison).toContainText(/: probably (between \d+ and )?\d+ points? (higher|lower): likely improved\. Mean \d+ before, \d+ after, a difference of [+−]\d+ points?\./);
+  await expect(comparison).not.toContainText(/\d\.\d/);
   await expect(initiative.getByRole('link', { name: 'Edit “Fortnightly peer-support group”' })).toBeVisible();
   await expectAccessible(page);
 
@@ -69,6 +96,7 @@ test('the manager sees Outreach’s charts and tables, and nothing of another te
   expect(csv.split('\n').filter((line) => line.startsWith('Outreach,'))).toHaveLength(12);
   expect(csv).toContain('ProQOL');
   expect(csv).not.toMatch(/Crisis Response|Family Services/);
+  expectNoConcentratedShares(csv);
 
   // Another team's dashboard and export do not exist for this manager.
   for (const url of [urls['Crisis Response']!, `${urls['Crisis Response']}/export`, '/dashboard/organisation', '/dashboard/organisation/export']) {
@@ -121,6 +149,14 @@ test('the admin’s organisation view hides Family Services, and the total with 
   const family = csv.split('\n').filter((line) => line.startsWith('Family Services,'));
   expect(family.length).toBeGreaterThanOrEqual(12);
   for (const line of family) expect(line).toContain(TOO_FEW);
+  expectNoConcentratedShares(csv);
+  // Crisis Response: five of five every month, so no share at all (the review found a band at 100% here).
+  const crisis = (parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[]).filter((r) => r.Group === 'Crisis Response');
+  expect(crisis.length).toBeGreaterThanOrEqual(12);
+  for (const row of crisis) for (const [column, value] of Object.entries(row)) if (column.endsWith('%')) expect(value, column).toBe('');
+  // Nor on the page: no share of the period's distributions reads 100%.
+  await page.goto('/dashboard/organisation');
+  await expect(page.getByText(/100%/)).toHaveCount(0);
 });
 
 test('figures come from closed periods only: a check-in submitted now changes nothing on any dashboard', async ({ browser }) => {

@@ -11,6 +11,7 @@ import {
   type GroupPeriodView,
 } from '../../lib/services/aggregates';
 import { saveCheckInAnswers, startOrResumeCheckIn, submitCheckIn } from '../../lib/services/check-ins';
+import { getOrganisationSettings, updateOrganisationSettings } from '../../lib/services/organisation-settings';
 import { recoverableSmallSets } from '../fixtures/differencing';
 import { createOrganisation, createPerson, createTeam, sampleAnswers } from '../fixtures/factories';
 
@@ -75,8 +76,10 @@ describe('aggregates: who counts, and when figures exist', () => {
     const mean = (s: 'burnout' | 'compassionSatisfaction') => Math.round(answers.map((a) => scoreProqol5(a)[s].raw).reduce((x, y) => x + y, 0) / n);
     expect(figures.subscales.burnout.mean).toBe(mean('burnout'));
     expect(figures.subscales.compassionSatisfaction.mean).toBe(mean('compassionSatisfaction'));
-    for (const band of figures.subscales.burnout.bands) {
-      if (band.kind === 'percent') expect(Math.round((band.percent * n) / 100)).toBeGreaterThanOrEqual(3);
+    // Every shown share stands for at least 4 people, and none says all but fewer than 3 share a band.
+    for (const cell of figures.subscales.burnout.distribution ?? []) {
+      expect(Math.round((cell.percent * n) / 100)).toBeGreaterThanOrEqual(4);
+      expect(n - Math.round((cell.percent * n) / 100)).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -136,7 +139,7 @@ describe('aggregates: who counts, and when figures exist', () => {
     expect(after.periods[0]!.rule).toEqual({ reportingPeriod: 'month', anonymityThreshold: 5, timeZone: 'UTC' });
   });
 
-  it('the open period gives only a yes or no, and a check-in in it changes no published figure', async () => {
+  it('the open period says when it closes, when its figures are due and the rule, and a check-in in it changes no published figure', async () => {
     const org = await organisation();
     const team = await createTeam(org.id);
     const manager = await createPerson({ organisationId: org.id, roles: ['manager'], teams: [{ id: team.id, manager: true }] });
@@ -146,15 +149,31 @@ describe('aggregates: who counts, and when figures exist', () => {
     for (const [i, c] of clinicians.slice(0, 4).entries()) await checkIn(c, may(i), 50 + i);
 
     const four = await getTeamDashboard(manager, team.id, MAY_10);
-    expect(four.open).toEqual({ label: 'May 2026', endsAt: new Date('2026-06-01T00:00:00Z'), lastDay: '2026-05-31', threshold: 5, reachedThreshold: false });
+    expect(four.open).toEqual({
+      label: 'May 2026',
+      endsAt: new Date('2026-06-01T00:00:00Z'),
+      lastDay: '2026-05-31',
+      dueOn: '2026-06-01',
+      rule: { reportingPeriod: 'month', anonymityThreshold: 5 },
+    });
     expect(four.periods.map((p) => p.label)).toEqual(['April 2026']);
 
     await checkIn(clinicians[4]!, may(5), 60);
-    const five = await getTeamDashboard(manager, team.id, MAY_10);
-    expect(five.open.reachedThreshold).toBe(true);
-    expect(five.periods).toEqual(four.periods);
+    expect(await getTeamDashboard(manager, team.id, MAY_10)).toEqual(four);
   });
 
+  it.each([
+    ['UTC', 'month', { label: 'May 2026', lastDay: '2026-05-31', dueOn: '2026-06-01' }],
+    ['UTC', 'quarter', { label: 'Q2 2026', lastDay: '2026-06-30', dueOn: '2026-07-01' }],
+    // Midnight in Auckland is midday UTC the day before: the days are the organisation's own.
+    ['Pacific/Auckland', 'month', { label: 'May 2026', lastDay: '2026-05-31', dueOn: '2026-06-01' }],
+  ] as const)('the open period in %s, by %s: its last day and the day its figures are due', async (timeZone, reportingPeriod, expected) => {
+    const org = await organisation({ timeZone });
+    const db = await getDb();
+    await db.organisation.update({ where: { id: org.id }, data: { reportingPeriod } });
+    const view = await getOrganisationDashboard(org.admin, MAY_10);
+    expect(view.open).toMatchObject({ ...expected, rule: { reportingPeriod, anonymityThreshold: 5 } });
+  });
   it('two publishers at once store each period once', async () => {
     const org = await organisation();
     const team = await createTeam(org.id);
@@ -278,6 +297,63 @@ describe('aggregates: subtraction recovers nothing', () => {
     for (let i = 1; i < dashboard.periods.length; i++) expect(dashboard.periods[i]!.startsAt).toEqual(dashboard.periods[i - 1]!.endsAt);
     // The shortened quarter holds March alone: four people, too few, and nothing of January or February.
     expect(dashboard.periods[2]!.figures).toEqual({ status: 'too_few' });
+  });
+});
+
+describe('aggregates: rules frozen per period', () => {
+  it('changing the threshold or the reporting period during an open period changes nothing anyone sees; it applies from the next period', async () => {
+    const org = await organisation();
+    const team = await createTeam(org.id);
+    const manager = await createPerson({ organisationId: org.id, roles: ['manager'], teams: [{ id: team.id, manager: true }] });
+    const clinicians = await people(org.id, 4, [team]);
+    for (const [i, c] of clinicians.entries()) await checkIn(c, new Date('2026-04-03T09:00:00Z'), i);
+    const during = new Date('2026-04-20T09:00:00Z');
+    const seen = async (at: Date) => JSON.stringify([await getTeamDashboard(manager, team.id, at), await getOrganisationDashboard(org.admin, at)]);
+    const before = await seen(during);
+
+    // The admin lowers the threshold to 3 (4 people would then be enough) and switches to quarters, during April.
+    const settings = await getOrganisationSettings(org.admin);
+    expect(await updateOrganisationSettings(org.admin, { ...settings, anonymityThreshold: 3, reportingPeriod: 'quarter' }, during)).toEqual(['reportingPeriod', 'anonymityThreshold']);
+    expect(await seen(during)).toBe(before);
+
+    // April is published under the rule in force when it started: k = 5, so the four stay hidden.
+    for (const [i, c] of clinicians.entries()) await checkIn(c, new Date('2026-05-03T09:00:00Z'), i + 10);
+    const later = await getTeamDashboard(manager, team.id, new Date('2026-07-05T00:00:00Z'));
+    expect(later.periods.map((p) => [p.label, p.rule.anonymityThreshold, p.rule.reportingPeriod, p.figures.status])).toEqual([
+      ['April 2026', 5, 'month', 'too_few'],
+      ['Q2 2026 (from 1 May)', 3, 'quarter', 'shown'],
+    ]);
+
+    // Changing it back before the new rule starts cancels it.
+    const db = await getDb();
+    await updateOrganisationSettings(org.admin, { ...settings, anonymityThreshold: 7 }, new Date('2026-07-10T00:00:00Z'));
+    expect((await db.reportingRule.findMany({ where: { organisationId: org.id }, orderBy: { effectiveFrom: 'asc' } })).map((r) => [r.effectiveFrom.toISOString(), r.anonymityThreshold, r.reportingPeriod])).toEqual([
+      ['1970-01-01T00:00:00.000Z', 5, 'month'],
+      ['2026-05-01T00:00:00.000Z', 3, 'quarter'],
+      ['2026-10-01T00:00:00.000Z', 7, 'month'],
+    ]);
+    await updateOrganisationSettings(org.admin, { ...settings, anonymityThreshold: 3, reportingPeriod: 'quarter' }, new Date('2026-07-11T00:00:00Z'));
+    expect(await db.reportingRule.count({ where: { organisationId: org.id } })).toBe(2);
+  });
+
+  it('a member added during a period counts for the organisation and the team from the next period', async () => {
+    const org = await organisation();
+    const team = await createTeam(org.id);
+    const manager = await createPerson({ organisationId: org.id, roles: ['manager'], teams: [{ id: team.id, manager: true }] });
+    const clinicians = await people(org.id, 5, [team]);
+    // Planted mid-April: an account that joins the team on the 15th.
+    const newcomer = await createPerson({ organisationId: org.id, teams: [team], memberSince: new Date('2026-04-15T00:00:00Z') });
+    for (const [i, c] of [...clinicians, newcomer].entries()) {
+      await checkIn(c, new Date('2026-04-20T09:00:00Z'), i);
+      await checkIn(c, new Date('2026-05-20T09:00:00Z'), i + 10);
+    }
+    const dashboard = await getTeamDashboard(manager, team.id, new Date('2026-06-05T00:00:00Z'));
+    expect(dashboard.periods.map((p) => [p.label, p.figures.status === 'shown' ? [p.figures.respondents, p.figures.members] : p.figures.status])).toEqual([
+      ['April 2026', [5, 5]],
+      ['May 2026', [6, 6]],
+    ]);
+    const organisationView = await getOrganisationDashboard(org.admin, new Date('2026-06-05T00:00:00Z'));
+    expect(organisationView.periods.map((p) => shown(p.cells[ORGANISATION_GROUP]).respondents)).toEqual([5, 6]);
   });
 });
 

@@ -314,7 +314,7 @@ describe('before and after, from published periods', () => {
     expect((await submitCheckIn(actor, id, at)).ok).toBe(true);
   }
 
-  it('compares the dashboard’s own group: the team on a team’s list, the organisation on its list', async () => {
+  it('compares the dashboard’s own group over at least 2 periods a side, in whole numbers: the team on a team’s list, the organisation on its list', async () => {
     const org = await createOrganisation();
     const db = await getDb();
     await db.organisation.update({ where: { id: org.id }, data: { timeZone: 'UTC', anonymityThreshold: 5, reportingPeriod: 'month' } });
@@ -322,23 +322,41 @@ describe('before and after, from published periods', () => {
     const quiet = await createTeam(org.id, 'Quiet');
     const orgAdmin = await createPerson({ organisationId: org.id, roles: ['admin'] });
     const people = await Promise.all(Array.from({ length: 5 }, () => createPerson({ organisationId: org.id, teams: [busy] })));
-    for (const [i, person] of people.entries()) {
-      await checkIn(person, new Date(`2026-02-1${i}T09:00:00Z`), i);
-      await checkIn(person, new Date(`2026-03-1${i}T09:00:00Z`), i + 2);
+    for (const [m, month] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries()) {
+      for (const [i, person] of people.entries()) await checkIn(person, new Date(`${month}-1${i}T09:00:00Z`), i + 2 * m);
     }
-    expect(await publishClosedPeriods(org.id, new Date('2026-04-10T00:00:00Z'))).toBe(2);
+    expect(await publishClosedPeriods(org.id, new Date('2026-05-10T00:00:00Z'))).toBe(4);
 
-    const { id } = await createInitiative(orgAdmin, input({ title: 'Wellbeing hour', startsOn: '2026-03-01', wholeOrganisation: 'yes', periodsEachSide: '1' }));
-    const late = await createInitiative(orgAdmin, input({ title: 'Too recent', startsOn: '2026-03-15', teamIds: [busy.id], periodsEachSide: '1' }));
+    const { id } = await createInitiative(orgAdmin, input({ title: 'Wellbeing hour', startsOn: '2026-03-01', wholeOrganisation: 'yes', periodsEachSide: '2' }));
+    // Starting mid-March: March mixes before and after, leaving one period after it.
+    const late = await createInitiative(orgAdmin, input({ title: 'Too recent', startsOn: '2026-03-15', teamIds: [busy.id], periodsEachSide: '2' }));
+    // One period a side is refused now; one stored before that is read, and compared, as 2.
+    expect(() => input({ title: 'One a side', teamIds: [busy.id], periodsEachSide: '1' })).toThrow('Enter the number of periods as a whole number from 2 to 6.');
+    const old = await createInitiative(orgAdmin, input({ title: 'Stored with one', startsOn: '2026-03-01', teamIds: [busy.id], periodsEachSide: '2' }));
+    await db.initiative.update({ where: { id: old.id }, data: { periodsEachSide: 1 } });
 
-    const forBusy = byId(await listInitiatives(orgAdmin, { teamId: busy.id }), id)!.comparison;
-    expect(forBusy.before).toEqual(['February 2026']);
-    expect(forBusy.after).toEqual(['March 2026']);
+    const busyList = await listInitiatives(orgAdmin, { teamId: busy.id });
+    const forBusy = byId(busyList, id)!.comparison;
+    expect(forBusy.before).toEqual(['January 2026', 'February 2026']);
+    expect(forBusy.after).toEqual(['March 2026', 'April 2026']);
     expect(forBusy.subscales.map((s) => s.reading)).not.toContain('not enough data yet');
-    expect(byId(await listInitiatives(orgAdmin, { organisation: true }), id)!.comparison).toMatchObject({ before: ['February 2026'], after: ['March 2026'] });
+    for (const s of forBusy.subscales) {
+      if (s.reading === 'not enough data yet') continue;
+      // Only whole numbers and words leave the service: no unrounded mean, interval or degrees of freedom.
+      expect(Object.keys(s).sort()).toEqual(['afterMean', 'beforeMean', 'difference', 'high', 'low', 'reading', 'subscale', 'words']);
+      expect([s.beforeMean, s.afterMean, s.difference, s.low, s.high].every(Number.isInteger)).toBe(true);
+      expect(s.difference).toBe(s.afterMean - s.beforeMean);
+      expect(s.low).toBeLessThanOrEqual(s.difference);
+      expect(s.high).toBeGreaterThanOrEqual(s.difference);
+      expect(s.words).toMatch(/^probably /);
+    }
+    const orgComparison = byId(await listInitiatives(orgAdmin, { organisation: true }), id)!.comparison;
+    expect(orgComparison).toMatchObject({ before: ['January 2026', 'February 2026'], after: ['March 2026', 'April 2026'] });
     // The quiet team had no respondents: its dashboard compares nothing.
     expect(byId(await listInitiatives(orgAdmin, { teamId: quiet.id }), id)!.comparison.subscales).toEqual(NOT_ENOUGH);
-    // Starting mid-March: March mixes before and after, and nothing after it is published yet.
-    expect(byId(await listInitiatives(orgAdmin, { teamId: busy.id }), late.id)!.comparison).toEqual({ before: ['February 2026'], after: [], subscales: NOT_ENOUGH });
+    expect(byId(busyList, late.id)!.comparison).toEqual({ before: ['January 2026', 'February 2026'], after: ['April 2026'], subscales: NOT_ENOUGH });
+    // The one stored with 1 a side reads as 2, and compares the same periods as the one recorded with 2.
+    expect(byId(busyList, old.id)).toMatchObject({ periodsEachSide: 2, comparison: forBusy });
+    expect(await getInitiativeForEdit(orgAdmin, old.id)).toMatchObject({ periodsEachSide: 2 });
   });
 });

@@ -128,8 +128,22 @@ describe('demo data', () => {
     for (const period of organisation.periods.slice(0, 12)) {
       expect(period.cells[byName.get('Family Services')!]).toEqual({ status: 'too_few' });
       expect(period.cells[byName.get('Riverside Community Mental Health')!]).toEqual({ status: 'complementary' });
-      expect(period.cells[byName.get('Outreach')!]).toMatchObject({ status: 'shown', respondents: 7, members: 8 });
+      // Jordan Lee joined Outreach only now: members count for a period from its start, so 7 of 7.
+      expect(period.cells[byName.get('Outreach')!]).toMatchObject({ status: 'shown', respondents: 7, members: 7 });
       expect(period.cells[byName.get('Crisis Response')!]).toMatchObject({ status: 'shown', respondents: 5, members: 5 });
+      // Five people of five: no share at all, so no band at 100% (nor at "all but fewer than 3").
+      const crisis = period.cells[byName.get('Crisis Response')!]!;
+      if (crisis.status === 'shown') for (const s of Object.values(crisis.subscales)) expect(s.distribution).toBeNull();
+      for (const cell of Object.values(period.cells)) {
+        if (cell.status !== 'shown') continue;
+        for (const s of Object.values(cell.subscales)) {
+          for (const share of s.distribution ?? []) {
+            const count = Math.round((share.percent * cell.respondents) / 100);
+            expect(count).toBeGreaterThanOrEqual(4);
+            expect(cell.respondents - count).toBeGreaterThanOrEqual(3);
+          }
+        }
+      }
     }
     const manager = await actor('manager@example.org');
     const outreach = await getTeamDashboard(manager, byName.get('Outreach')!, now);
@@ -147,7 +161,12 @@ describe('demo data', () => {
     expect(initiative!.comparison.before).toHaveLength(3);
     expect(initiative!.comparison.after).toHaveLength(3);
     const readings = initiative!.comparison.subscales.map((s) => s.reading);
-    expect(readings).not.toContain('not enough data yet');
+    // A subscale is compared only where every period used shows its mean (the audit hides a mean that would pin everyone into a band).
+    const compared = [...initiative!.comparison.before, ...initiative!.comparison.after].map((label) => outreach.periods.find((p) => p.label === label)!.figures);
+    for (const s of initiative!.comparison.subscales) {
+      const allShown = compared.every((f) => f.status === 'shown' && f.subscales[s.subscale].mean !== null);
+      expect(s.reading === 'not enough data yet').toBe(!allShown);
+    }
     expect(readings).not.toContain('likely worsened');
     expect(readings).toContain('likely improved');
   });

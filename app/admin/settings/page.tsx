@@ -2,6 +2,8 @@ import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
 import { requireAdmin } from '@/lib/auth/session';
 import { WORDING_PRESET_IDS, WORDING_PRESETS } from '@/lib/instruments/wording';
 import { getOrganisationSettings, listSupportContacts } from '@/lib/services/organisation-settings';
+import { getRuleSchedule } from '@/lib/services/reporting-rules';
+import { formatLocalDay } from '@/lib/format/date-time';
 import { TIME_ZONES } from '@/lib/validation/admin';
 import { addSupportContactAction, removeSupportContactAction, updateSettingsAction } from '../actions';
 
@@ -9,7 +11,9 @@ export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const actor = await requireAdmin();
-  const [settings, contacts] = await Promise.all([getOrganisationSettings(actor), listSupportContacts(actor)]);
+  const [settings, contacts, schedule] = await Promise.all([getOrganisationSettings(actor), listSupportContacts(actor), getRuleSchedule(actor.organisation!.id)]);
+  const nextStart = formatLocalDay(schedule.nextStart, schedule.inForce.timeZone);
+  const ruleHint = `Fixed for the period under way: a change applies from the next reporting period, which starts on ${nextStart}. Published figures never change.`;
   // A stored zone this runtime no longer lists (its time zone data renamed it) stays selected
   // rather than the form silently offering the first zone; saving it then asks for a new one.
   const timeZones = TIME_ZONES.includes(settings.timeZone) ? TIME_ZONES : [settings.timeZone, ...TIME_ZONES];
@@ -33,7 +37,7 @@ export default async function SettingsPage() {
           <SelectField
             name="reportingPeriod"
             label="Reporting period"
-            hint="Team aggregates cover closed periods only. A change applies to periods not yet published; published figures never change."
+            hint={`Team aggregates cover closed periods only. ${ruleHint}`}
             options={[
               { value: 'month', label: 'Month' },
               { value: 'quarter', label: 'Quarter' },
@@ -43,7 +47,7 @@ export default async function SettingsPage() {
           <SelectField
             name="timeZone"
             label="Time zone"
-            hint="Reporting periods begin and end at midnight in this time zone."
+            hint={`Reporting periods begin and end at midnight in this time zone. ${ruleHint}`}
             options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
             defaultValue={settings.timeZone}
           />
@@ -54,7 +58,7 @@ export default async function SettingsPage() {
             inputMode="numeric"
             min={3}
             max={50}
-            hint="The fewest people an aggregate may cover. Never below 3; 5 or more is recommended. A change applies to periods not yet published; published figures never change."
+            hint={`The fewest people an aggregate may cover. Never below 3; 5 or more is recommended. ${ruleHint}`}
             defaultValue={String(settings.anonymityThreshold)}
           />
           <SelectField

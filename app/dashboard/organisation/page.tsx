@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { GroupSeries } from '@/components/dashboard/GroupSeries';
 import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
 import { getCurrentUser } from '@/lib/auth/session';
-import { changeText, HIDDEN_TEXT } from '@/lib/format/aggregates';
+import { changeText, HIDDEN_TEXT, meanText } from '@/lib/format/aggregates';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import { NotFoundError } from '@/lib/services/actor';
@@ -114,7 +114,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                           <>
                             <td>{cell.members === null ? cell.respondents : `${cell.respondents} of ${cell.members}`}</td>
                             {SUBSCALES.map((s) => (
-                              <td key={s} className="num">{`${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
+                              <td key={s} className="num">{cell.subscales[s].mean === null ? meanText(null) : `${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
                             ))}
                           </>
                         )}

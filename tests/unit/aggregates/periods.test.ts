@@ -6,6 +6,7 @@ import {
   periodLabel,
   periodShortLabel,
   periodsToPublish,
+  ruleAt,
   startOfLocalDate,
 } from '../../../lib/aggregates/periods';
 
@@ -75,5 +76,35 @@ describe('reporting periods', () => {
     expect(() => startOfLocalDate('2026-02-30', 'UTC')).toThrow('not a calendar date');
     expect(() => startOfLocalDate('1 July 2026', 'UTC')).toThrow('not a calendar date');
     expect(() => startOfLocalDate('2026-07-01', 'Bad/Zone')).toThrow('unknown time zone');
+  });
+});
+
+describe('rules frozen per period', () => {
+  const month = { reportingPeriod: 'month' as const, timeZone: 'UTC', anonymityThreshold: 5 };
+  const changes = [
+    { ...month, effectiveFrom: new Date('1970-01-01T00:00:00Z') },
+    { reportingPeriod: 'quarter' as const, timeZone: 'UTC', anonymityThreshold: 3, effectiveFrom: new Date('2026-05-01T00:00:00Z') },
+  ];
+  const iso = (p: { startsAt: Date; endsAt: Date }) => [p.startsAt.toISOString(), p.endsAt.toISOString()];
+
+  it('the rule at an instant is the latest change in force by then, else the current one', () => {
+    expect(ruleAt([], new Date('2026-04-01T00:00:00Z'), month)).toBe(month);
+    expect(ruleAt(changes, new Date('2026-04-30T23:59:59Z'), { ...month, anonymityThreshold: 9 })).toBe(changes[0]);
+    expect(ruleAt(changes, new Date('2026-05-01T00:00:00Z'), month)).toBe(changes[1]);
+  });
+
+  it('each period follows the rule in force when it started, and none runs past a change', () => {
+    const periods = periodsToPublish({ lastEnd: new Date('2026-03-01T00:00:00Z'), firstCheckIn: null, now: new Date('2026-10-02T00:00:00Z'), kind: 'quarter', timeZone: 'UTC', changes: [changes[1]!, changes[0]!] });
+    expect(periods.map(iso)).toEqual([
+      ['2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'],
+      ['2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+      ['2026-05-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z'],
+      ['2026-07-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z'],
+    ]);
+    // A change scheduled mid-quarter (a time zone moved its boundary) ends the period there.
+    const cut = [{ ...month, effectiveFrom: new Date('1970-01-01T00:00:00Z') }, { ...month, reportingPeriod: 'quarter' as const, effectiveFrom: new Date('2026-04-15T00:00:00Z') }];
+    expect(openPeriod({ lastEnd: new Date('2026-04-01T00:00:00Z'), now: new Date('2026-04-10T00:00:00Z'), kind: 'quarter', timeZone: 'UTC', changes: cut }).endsAt.toISOString()).toBe('2026-04-15T00:00:00.000Z');
+    // The first period is the one holding the first check-in, under the rule in force then.
+    expect(iso(periodsToPublish({ lastEnd: null, firstCheckIn: new Date('2026-04-10T00:00:00Z'), now: new Date('2026-05-02T00:00:00Z'), kind: 'quarter', timeZone: 'UTC', changes })[0]!)).toEqual(['2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z']);
   });
 });

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { bandPercent, decidePeriod, meanAndSd, type BandKey, type Respondent } from '../../../lib/aggregates/publication';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSolver, type Solver } from '../../../lib/aggregates/disclosure';
+import { decidePeriod, meanAndSd, type BandKey, type GroupFigures, type Respondent } from '../../../lib/aggregates/publication';
+import { independentAudit } from '../../fixtures/independent-audit';
 
 const bandOf = (raw: number): BandKey => (raw <= 22 ? 'low' : raw >= 42 ? 'high' : 'moderate');
 
@@ -16,27 +19,34 @@ function person(groups: string[], cs: number, bo = 25, sts = 20): Respondent {
 }
 
 const groups = (...teams: string[]) => [{ id: 'org', total: true }, ...teams.map((id) => ({ id }))];
+const shown = (f: GroupFigures | undefined) => {
+  if (f?.status !== 'shown') throw new Error(`expected shown, got ${f?.status}`);
+  return f;
+};
 
-describe('decidePeriod', () => {
-  it('shows a group of k with its count, unrounded means and SDs; hides k − 1 with nothing but the reason', () => {
+let solver: Solver;
+beforeAll(async () => {
+  solver = await loadSolver();
+});
+
+describe('decidePeriod: which groups', () => {
+  it('shows a group of k with its count and unrounded mean and SD; hides k − 1 with nothing but the reason', () => {
     const five = [40, 42, 44, 30, 35].map((cs) => person(['a'], cs));
-    const shown = decidePeriod({ groups: groups('a'), respondents: five, threshold: 5 });
-    const a = shown.get('a')!;
-    expect(a.status).toBe('shown');
-    if (a.status !== 'shown') return;
+    const a = shown(decidePeriod(solver, { groups: groups('a'), respondents: five, threshold: 5 }).get('a'));
     expect(a.respondents).toBe(5);
     expect(a.subscales.compassionSatisfaction.mean).toBe(38.2);
     expect(a.subscales.compassionSatisfaction.sd).toBeCloseTo(5.6745, 4);
-    expect(a.subscales.compassionSatisfaction.bands).toEqual({ low: { status: 'fewer_than_3' }, moderate: { status: 'shown', count: 3 }, high: { status: 'fewer_than_3' } });
+    // Five people can never show a distribution: every shown share stands for at least 4, and at least 3 must be possible outside any band.
+    expect(a.subscales.compassionSatisfaction.cells).toBeNull();
 
-    const four = decidePeriod({ groups: groups('a'), respondents: five.slice(0, 4), threshold: 5 });
+    const four = decidePeriod(solver, { groups: groups('a'), respondents: five.slice(0, 4), threshold: 5 });
     expect(four.get('a')).toEqual({ status: 'too_few' });
     expect(four.get('org')).toEqual({ status: 'too_few' });
   });
 
   it('a person counted twice in their own atom list counts once', () => {
     const r = person(['a', 'a'], 30);
-    const result = decidePeriod({ groups: groups('a'), respondents: [r, person(['a'], 31), person(['a'], 32)], threshold: 3 });
+    const result = decidePeriod(solver, { groups: groups('a'), respondents: [r, person(['a'], 31), person(['a'], 32)], threshold: 3 });
     expect(result.get('a')).toMatchObject({ status: 'shown', respondents: 3 });
   });
 
@@ -46,59 +56,126 @@ describe('decidePeriod', () => {
       ...Array.from({ length: 5 }, (_, i) => person(['crisis'], 35 + i)),
       ...Array.from({ length: 3 }, (_, i) => person(['family'], 40 + i)),
     ];
-    const result = decidePeriod({ groups: groups('outreach', 'crisis', 'family'), respondents, threshold: 5 });
+    const result = decidePeriod(solver, { groups: groups('outreach', 'crisis', 'family'), respondents, threshold: 5 });
     expect(Object.fromEntries([...result].map(([id, f]) => [id, f.status]))).toEqual({ org: 'complementary', outreach: 'shown', crisis: 'shown', family: 'too_few' });
-    expect(result.get('family')).toEqual({ status: 'too_few' });
-    expect(result.get('org')).toEqual({ status: 'complementary' });
-  });
-
-  it('when one band alone would be hidden, the next smallest is withheld so it cannot be worked out from the count', () => {
-    // 8 people: compassion satisfaction low 2, moderate 3, high 3.
-    const respondents = [20, 21, 30, 31, 32, 45, 46, 47].map((cs) => person(['a'], cs));
-    const result = decidePeriod({ groups: groups('a'), respondents, threshold: 5 });
-    const a = result.get('a')!;
-    if (a.status !== 'shown') throw new Error('expected shown');
-    const bands = a.subscales.compassionSatisfaction.bands;
-    expect(bands.low).toEqual({ status: 'fewer_than_3' });
-    expect([bands.moderate.status, bands.high.status].sort()).toEqual(['shown', 'withheld']);
-    // Every subscale: no group ever shows exactly two of its three bands.
-    for (const [, figures] of result) {
-      if (figures.status !== 'shown') continue;
-      for (const s of Object.values(figures.subscales)) {
-        expect(Object.values(s.bands).filter((b) => b.status === 'shown').length).not.toBe(2);
-      }
-    }
-  });
-
-  it("a team's small band cannot be worked out as the organisation's count minus the other team's", () => {
-    // Everyone is in a or b. Burnout high: 2 in a, 4 in b, so the organisation has 6.
-    const respondents = [
-      ...[45, 46, 25, 26, 27, 28].map((bo) => person(['a'], 35, bo)),
-      ...[45, 46, 47, 48, 25, 26].map((bo) => person(['b'], 35, bo)),
-    ];
-    const result = decidePeriod({ groups: groups('a', 'b'), respondents, threshold: 5 });
-    const org = result.get('org')!;
-    const a = result.get('a')!;
-    const b = result.get('b')!;
-    if (org.status !== 'shown' || a.status !== 'shown' || b.status !== 'shown') throw new Error('expected all shown');
-    expect(a.subscales.burnout.bands.high).toEqual({ status: 'fewer_than_3' });
-    // Were the organisation's 6 and b's 4 both shown, a's 2 would follow.
-    const shownHigh = [org, b].filter((g) => g.subscales.burnout.bands.high.status === 'shown');
-    expect(shownHigh.length).toBeLessThan(2);
   });
 
   it.each([2, 0, 3.5])('refuses a threshold of %s', (threshold) => {
-    expect(() => decidePeriod({ groups: groups(), respondents: [], threshold })).toThrow('at least 3');
+    expect(() => decidePeriod(solver, { groups: groups(), respondents: [], threshold })).toThrow('at least 3');
   });
 
   it('refuses a respondent in a group that is not in the view', () => {
-    expect(() => decidePeriod({ groups: groups(), respondents: [person(['ghost'], 30)], threshold: 3 })).toThrow('unknown group ghost');
+    expect(() => decidePeriod(solver, { groups: groups(), respondents: [person(['ghost'], 30)], threshold: 3 })).toThrow('unknown group ghost');
   });
 
-  it('mean, SD and percentages', () => {
+  it('mean and SD', () => {
     expect(meanAndSd([30])).toEqual({ mean: 30, sd: 0 });
     expect(meanAndSd([10, 20])).toEqual({ mean: 15, sd: Math.sqrt(50) });
-    expect(bandPercent(1, 3)).toBe(33);
-    expect(bandPercent(2, 3)).toBe(67);
   });
+});
+
+describe("decidePeriod: the privacy review's examples", () => {
+  it('Crisis Response, 5 of 5 in one band: no share of 100% (nor any share) is shown', () => {
+    // Each of the five has compassion satisfaction in the moderate band.
+    const respondents = [30, 33, 35, 38, 40].map((cs) => person(['crisis'], cs));
+    const crisis = shown(decidePeriod(solver, { groups: groups('crisis'), respondents, threshold: 5 }).get('crisis'));
+    for (const s of Object.values(crisis.subscales)) expect(s.cells).toBeNull();
+    expect(independentAudit(solver, respondents, decidePeriod(solver, { groups: groups('crisis'), respondents, threshold: 5 }))).toEqual([]);
+  });
+
+  it('all but fewer than 3 in one band (10 people, 8 moderate): no distribution', () => {
+    const respondents = [30, 31, 32, 33, 34, 35, 36, 37, 45, 46].map((cs) => person(['a'], cs));
+    const a = shown(decidePeriod(solver, { groups: groups('a'), respondents, threshold: 5 }).get('a'));
+    expect(a.subscales.compassionSatisfaction.cells).toBeNull();
+    expect(a.subscales.compassionSatisfaction.mean).not.toBeNull();
+  });
+
+  it('"fewer than 3 / 43% / fewer than 3" in a group of 7 cannot happen: 2, 3 and 2 people show no distribution', () => {
+    const respondents = [20, 21, 30, 31, 32, 45, 46].map((cs) => person(['a'], cs));
+    const result = decidePeriod(solver, { groups: groups('a'), respondents, threshold: 5 });
+    expect(shown(result.get('a')).subscales.compassionSatisfaction.cells).toBeNull();
+    expect(independentAudit(solver, respondents, result)).toEqual([]);
+  });
+
+  it("a team's small band is not the organisation's count minus the other team's", () => {
+    // Everyone is in a or b. Burnout high: 2 in a, 4 in b.
+    const respondents = [
+      ...[45, 46, 25, 26, 27, 28, 29, 30].map((bo) => person(['a'], 35, bo)),
+      ...[45, 46, 47, 48, 25, 26, 27, 28].map((bo) => person(['b'], 35, bo)),
+    ];
+    const result = decidePeriod(solver, { groups: groups('a', 'b'), respondents, threshold: 5 });
+    expect(independentAudit(solver, respondents, result)).toEqual([]);
+    const high = (id: string) => shown(result.get(id)).subscales.burnout.cells?.find((c) => c.bands.join() === 'high');
+    expect(high('a')).toBeUndefined();
+    // Were the organisation's 6 and b's 4 both shown, a's 2 would follow.
+    expect(high('org') && high('b')).toBeFalsy();
+  });
+
+  it('a mean that pins everyone into one band is not shown (5 people, mean burnout 11)', () => {
+    const respondents = [10, 10, 11, 11, 12].map((bo) => person(['a'], 35, bo));
+    const result = decidePeriod(solver, { groups: groups('a'), respondents, threshold: 5 });
+    expect(shown(result.get('a')).subscales.burnout.mean).toBeNull();
+    expect(independentAudit(solver, respondents, result)).toEqual([]);
+  });
+
+  it('shows every band when each holds at least 4, and merges a small band into its neighbour when that is enough', () => {
+    const cs = [15, 16, 17, 18, 30, 31, 32, 33, 34, 44, 45, 46, 47];
+    const bo = [15, 16, 17, 18, 19, 30, 31, 32, 33, 34, 35, 36, 43];
+    const respondents = cs.map((c, i) => person(['a'], c, bo[i]));
+    const result = decidePeriod(solver, { groups: groups('a'), respondents, threshold: 5 });
+    const a = shown(result.get('a'));
+    expect(a.subscales.compassionSatisfaction.cells).toEqual([
+      { bands: ['low'], count: 4 },
+      { bands: ['moderate'], count: 5 },
+      { bands: ['high'], count: 4 },
+    ]);
+    expect(a.subscales.burnout.cells).toEqual([
+      { bands: ['low'], count: 5 },
+      { bands: ['moderate', 'high'], count: 8 },
+    ]);
+    expect(a.subscales.burnout.level).toBe(1);
+    expect(independentAudit(solver, respondents, result)).toEqual([]);
+  });
+});
+
+describe('decidePeriod: property — the independent audit finds nothing', () => {
+  const score = fc.oneof(fc.integer({ min: 10, max: 22 }), fc.integer({ min: 23, max: 41 }), fc.integer({ min: 42, max: 50 }), fc.constantFrom(10, 22, 23, 41, 42, 50));
+  const org = fc.record({
+    teams: fc.integer({ min: 1, max: 3 }),
+    threshold: fc.integer({ min: 3, max: 5 }),
+    // Skewed: most people near one score, a few anywhere.
+    centre: fc.record({ cs: fc.integer({ min: 12, max: 48 }), bo: fc.integer({ min: 12, max: 48 }), sts: fc.integer({ min: 12, max: 48 }) }),
+    people: fc.array(
+      fc.record({
+        teams: fc.subarray([0, 1, 2], { maxLength: 2 }),
+        spread: fc.boolean(),
+        cs: score,
+        bo: score,
+        sts: score,
+        jitter: fc.integer({ min: -3, max: 3 }),
+      }),
+      { minLength: 3, maxLength: 22 },
+    ),
+  });
+
+  it('over random organisations: overlapping teams, people in no team, small teams, skewed bands', () => {
+    fc.assert(
+      fc.property(org, (o) => {
+        const clamp = (v: number) => Math.min(50, Math.max(10, v));
+        const respondents = o.people.map((p) => {
+          const pick = (centre: number, own: number) => (p.spread ? own : clamp(centre + p.jitter));
+          return person(
+            p.teams.filter((t) => t < o.teams).map((t) => `t${t}`),
+            pick(o.centre.cs, p.cs),
+            pick(o.centre.bo, p.bo),
+            pick(o.centre.sts, p.sts),
+          );
+        });
+        const teamIds = Array.from({ length: o.teams }, (_, t) => `t${t}`);
+        const result = decidePeriod(solver, { groups: groups(...teamIds), respondents, threshold: o.threshold });
+        expect(independentAudit(solver, respondents, result)).toEqual([]);
+      }),
+      { numRuns: 40, seed: 20261207 },
+    );
+  }, 120_000);
 });

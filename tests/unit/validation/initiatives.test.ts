@@ -12,12 +12,14 @@ import {
   ZInitiativeId,
   ZInitiativeInput,
 } from '../../../lib/validation/initiatives';
+import { MIN_PERIODS_EACH_SIDE } from '../../../lib/validation/initiative-limits';
+import { MIN_PERIODS_EACH_SIDE as COMPARISON_MINIMUM } from '../../../lib/aggregates/comparison';
 
 const TEAM_A = '3f1c1c6e-8a4b-4d6e-9b1a-2c3d4e5f6a7b';
 const TEAM_B = '7a2b9c1d-0e3f-4a5b-8c6d-9e0f1a2b3c4d';
 /** As a form posts it: strings, lists for checkbox lists. */
 const valid = { title: 'Peer-support group', description: '', startsOn: '2026-03-01', endsOn: '', teamIds: [TEAM_A], periodsEachSide: '3' };
-const PERIODS = 'Enter the number of periods as a whole number from 1 to 6.';
+const PERIODS = 'Enter the number of periods as a whole number from 2 to 6.';
 
 /** [field, message] of every issue, to compare whole. */
 function issues(input: unknown): [string, string][] {
@@ -50,10 +52,10 @@ describe('ZInitiativeInput', () => {
     ['an empty end (ongoing)', { endsOn: '' }, 'endsOn', null],
     ['an end of spaces (ongoing)', { endsOn: '   ' }, 'endsOn', null],
     ['no end at all', { endsOn: undefined }, 'endsOn', null],
-    ['the fewest periods, 1', { periodsEachSide: '1' }, 'periodsEachSide', 1],
+    ['the fewest periods, 2', { periodsEachSide: '2' }, 'periodsEachSide', 2],
     ['the most periods, 6', { periodsEachSide: '6' }, 'periodsEachSide', 6],
     ['an emptied periods field (the default)', { periodsEachSide: '' }, 'periodsEachSide', 3],
-    ['periods as a number', { periodsEachSide: 2 }, 'periodsEachSide', 2],
+    ['periods as a number', { periodsEachSide: 4 }, 'periodsEachSide', 4],
     ['the same team twice, once', { teamIds: [TEAM_A, TEAM_A, TEAM_B] }, 'teamIds', [TEAM_A, TEAM_B]],
     ['a ticked whole-organisation box', { wholeOrganisation: 'yes', teamIds: [] }, 'wholeOrganisation', true],
     ['a ticked box as the browser default "on"', { wholeOrganisation: 'on', teamIds: [] }, 'wholeOrganisation', true],
@@ -95,6 +97,9 @@ describe('ZInitiativeInput', () => {
     ['a team id that is not an id', { teamIds: ['Day Unit'] }, [['teamIds.0', 'Choose teams from the list.']]],
     ['a whole-organisation value that is no checkbox', { wholeOrganisation: 'maybe' }, [['wholeOrganisation', 'Tick the box or leave it empty.']]],
     ['0 periods', { periodsEachSide: '0' }, [['periodsEachSide', PERIODS]]],
+    // One period a side would compare two published periods to a precision their own figures lack.
+    ['1 period', { periodsEachSide: '1' }, [['periodsEachSide', PERIODS]]],
+    ['1 period as a number', { periodsEachSide: 1 }, [['periodsEachSide', PERIODS]]],
     ['7 periods', { periodsEachSide: '7' }, [['periodsEachSide', PERIODS]]],
     ['a fraction of a period', { periodsEachSide: '2.5' }, [['periodsEachSide', PERIODS]]],
     ['periods in words', { periodsEachSide: 'three' }, [['periodsEachSide', PERIODS]]],
@@ -195,5 +200,12 @@ describe('the hidden fields: a stale or tampered form is reported on the form as
     const result = ZInitiativeEditTarget.safeParse(input);
     expect(formIssues(result)).toEqual(expected);
     if (data) expect(result.data).toEqual(data);
+  });
+});
+
+describe('the fewest periods a side', () => {
+  it('is the comparison’s own minimum, which the form and its messages repeat', () => {
+    expect(MIN_PERIODS_EACH_SIDE).toBe(COMPARISON_MINIMUM);
+    expect(MIN_PERIODS_EACH_SIDE).toBe(2);
   });
 });

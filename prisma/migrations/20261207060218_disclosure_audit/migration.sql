@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "period_aggregates" ADD COLUMN     "distributions" JSONB;
