@@ -61,7 +61,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           <strong>What remains possible.</strong> When everyone in a team of exactly {k} responds, the team’s count shows
           that everyone responded. And someone who controls all but one of the accounts in a team of {k} could work out the
           last person’s average from the team’s figures; that is why your account page shows how many members each of your
-          teams has, and why you are told when you are added to a team.
+          teams has, and why you are told when you are added to a team and before the threshold is lowered.
         </li>
         <li>
           <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later

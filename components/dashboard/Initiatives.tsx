@@ -80,7 +80,8 @@ export function Initiatives({
 
 function Comparison({ initiative }: { initiative: InitiativeItem }) {
   const { comparison } = initiative;
-  const usable = comparison.subscales.every((s) => s.reading !== 'not enough data yet');
+  // A scale whose mean is not shown in one of the periods compared is not compared; the others still are.
+  const usable = comparison.subscales.some((s) => s.reading !== 'not enough data yet');
   if (!usable) {
     return (
       <p>
@@ -97,7 +98,11 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
       </p>
       <ul className="comparison-list" aria-labelledby={`comparison-${initiative.id}`}>
         {comparison.subscales.map((s) =>
-          s.reading === 'not enough data yet' ? null : (
+          s.reading === 'not enough data yet' ? (
+            <li key={s.subscale}>
+              <strong>{SUBSCALE_NAMES[s.subscale]}</strong>: not enough data yet (its mean is not shown in every one of these periods).
+            </li>
+          ) : (
             <li key={s.subscale}>
               <strong>{SUBSCALE_NAMES[s.subscale]}</strong>: {s.words}. Mean {s.beforeMean} before, {s.afterMean} after, a difference of{' '}
               {signedPoints(s.difference)}.

@@ -69,7 +69,8 @@ test('the manager sees Outreach’s charts and tables, and nothing of another te
     const rows = page.getByRole('table', { name: new RegExp(`^${name}: mean score`) }).locator('tbody tr');
     await expect(rows).toHaveCount(12);
     // A mean the audit found would pin everyone into one band is not shown; most are.
-    const means = await rows.locator('td:first-child').allInnerTexts();
+    const means = await rows.locator('td:first-of-type').allInnerTexts();
+    expect(means).toHaveLength(12);
     for (const mean of means) expect(mean).toMatch(/^(\d{2}|not shown, to protect individuals)$/);
     expect(means.filter((m) => /^\d{2}$/.test(m)).length).toBeGreaterThan(6);
   }
