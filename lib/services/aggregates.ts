@@ -13,7 +13,7 @@ import type {
   SubscaleView,
 } from '../aggregates/views';
 import { assertId, NotFoundError, type Actor } from './actor';
-import { loadRuleBook, periodRules, ruleInForce, type RuleBook } from './reporting-rules';
+import { loadRuleState, periodRules, ruleInForce, type RuleBook } from './reporting-rules';
 
 export type * from '../aggregates/views';
 
@@ -58,12 +58,9 @@ type Settings = { reportingPeriod: PeriodKind; timeZone: string; anonymityThresh
 type OrgState = Settings & { lastEnd: Date | null; book: RuleBook };
 
 async function orgState(client: Pick<Tx, '$queryRaw'>, organisationId: string, now: Date = new Date()): Promise<OrgState | null> {
-  const [book, last] = await Promise.all([
-    loadRuleBook(client, organisationId),
-    client.$queryRaw<{ lastEnd: Date | null }[]>`SELECT max("ends_at") AS "lastEnd" FROM "published_periods" WHERE "organisation_id" = ${organisationId}::uuid`,
-  ]);
-  if (!book) return null;
-  const lastEnd = last[0]?.lastEnd ?? null;
+  const loaded = await loadRuleState(client, organisationId);
+  if (!loaded) return null;
+  const { book, lastEnd } = loaded;
   const open = openPeriod({ lastEnd, now, ...periodRules(book) });
   return { ...ruleInForce(book, open.startsAt), lastEnd, book };
 }

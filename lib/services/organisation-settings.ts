@@ -52,10 +52,8 @@ export async function updateOrganisationSettings(actor: Actor, input: TOrganisat
     if (changed.some((key) => RULE_FIELDS.has(key))) {
       // The reporting rule is frozen for the period under way: the change is scheduled for the next one.
       await tx.$queryRaw`SELECT 1 FROM "organisations" WHERE "id" = ${organisationId}::uuid FOR NO KEY UPDATE`;
-      const [last] = await tx.$queryRaw<{ lastEnd: Date | null }[]>`
-        SELECT max("ends_at") AS "lastEnd" FROM "published_periods" WHERE "organisation_id" = ${organisationId}::uuid`;
       const next = { reportingPeriod: input.reportingPeriod, timeZone: input.timeZone, anonymityThreshold: input.anonymityThreshold };
-      const scheduled = await scheduleRuleChange(tx, organisationId, next, last?.lastEnd ?? null, now);
+      const scheduled = await scheduleRuleChange(tx, organisationId, next, now);
       // Rule 13: everyone measured is told before a lower threshold takes effect (a higher one only protects them more).
       if (scheduled && next.anonymityThreshold < scheduled.replaces.anonymityThreshold) {
         await enqueueThresholdLoweredMail(

@@ -36,6 +36,15 @@ export async function loadRuleBook(client: Client, organisationId: string): Prom
   return { latest: rule(organisation), changes: changes.map((c) => ({ ...rule(c), effectiveFrom: c.effectiveFrom! })) };
 }
 
+/** An organisation's rules with the end of its last published period: what every period boundary is computed from. */
+export async function loadRuleState(client: Client, organisationId: string): Promise<{ book: RuleBook; lastEnd: Date | null } | null> {
+  const [book, last] = await Promise.all([
+    loadRuleBook(client, organisationId),
+    client.$queryRaw<{ lastEnd: Date | null }[]>`SELECT max("ends_at") AS "lastEnd" FROM "published_periods" WHERE "organisation_id" = ${organisationId}::uuid`,
+  ]);
+  return book ? { book, lastEnd: last[0]?.lastEnd ?? null } : null;
+}
+
 /** The rule in force at an instant (a period's start). */
 export function ruleInForce(book: RuleBook, instant: Date): ReportingRule {
   // With no history the organisation's columns have always been the rule; with one, its first row goes back to the beginning.
@@ -61,10 +70,9 @@ export async function scheduleRuleChange(
   tx: Prisma.TransactionClient,
   organisationId: string,
   next: ReportingRule,
-  lastEnd: Date | null,
   now: Date,
 ): Promise<{ effectiveFrom: Date; replaces: ReportingRule } | null> {
-  const book = (await loadRuleBook(tx, organisationId))!;
+  const { book, lastEnd } = (await loadRuleState(tx, organisationId))!;
   const open = openPeriod({ lastEnd, now, ...periodRules(book) });
   const effectiveFrom = open.endsAt;
   const before = ruleAt(book.changes, open.startsAt, book.latest);
@@ -97,12 +105,8 @@ export type RuleSchedule = {
 
 /** The reporting rule of the period under way, and what a change would do: for the settings page and each member's account page. */
 export async function getRuleSchedule(organisationId: string, now: Date = new Date()): Promise<RuleSchedule> {
-  const db = await getDb();
-  const [book, last] = await Promise.all([
-    loadRuleBook(db, organisationId),
-    db.publishedPeriod.aggregate({ where: { organisationId }, _max: { endsAt: true } }),
-  ]);
-  const open = openPeriod({ lastEnd: last._max.endsAt, now, ...periodRules(book!) });
-  const pending = book!.changes.find((c) => c.effectiveFrom.getTime() >= open.endsAt.getTime()) ?? null;
-  return { inForce: ruleInForce(book!, open.startsAt), nextStart: open.endsAt, pending, history: book!.changes.slice(1) };
+  const { book, lastEnd } = (await loadRuleState(await getDb(), organisationId))!;
+  const open = openPeriod({ lastEnd, now, ...periodRules(book) });
+  const pending = book.changes.find((c) => c.effectiveFrom.getTime() >= open.endsAt.getTime()) ?? null;
+  return { inForce: ruleInForce(book, open.startsAt), nextStart: open.endsAt, pending, history: book.changes.slice(1) };
 }
