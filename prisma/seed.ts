@@ -207,6 +207,28 @@ async function ensurePerson(db: Db, person: Person, ctx: { organisationId: strin
   return person.history;
 }
 
+/**
+ * Family Services (3 people) is too small to be shown on its own, and while it
+ * is hidden so is the organisation's total. Ten months ago an admin reported it
+ * together with Crisis Response: from then on the two teams are published as one
+ * group, and the total shows (the first two months of the year still show why
+ * it was hidden).
+ */
+const REPORTING_GROUP = { name: 'Crisis and Family Services', teams: ['Crisis Response', 'Family Services'], monthsBefore: 10 };
+
+async function ensureReportingGroup(db: Db, ctx: { organisationId: string; teams: Map<string, string>; now: Date }) {
+  if (await db.reportingGroup.count({ where: { organisationId: ctx.organisationId } })) return;
+  const effectiveFrom = DateTime.fromJSDate(ctx.now, { zone: 'Europe/London' }).minus({ months: REPORTING_GROUP.monthsBefore }).startOf('month').toJSDate();
+  await db.reportingGroup.create({
+    data: {
+      organisationId: ctx.organisationId,
+      name: REPORTING_GROUP.name,
+      createdAt: new Date(effectiveFrom.getTime() - 10 * 86_400_000),
+      teams: { create: REPORTING_GROUP.teams.map((name) => ({ teamId: ctx.teams.get(name)!, effectiveFrom })) },
+    },
+  });
+}
+
 async function ensureInitiative(db: Db, ctx: { organisationId: string; teams: Map<string, string>; now: Date }) {
   if (await db.initiative.count({ where: { organisationId: ctx.organisationId, title: PEER_SUPPORT.title } })) return;
   const manager = await db.user.findUnique({ where: { email: 'manager@example.org' }, select: { id: true } });
@@ -238,6 +260,7 @@ export async function seed(options: { extraClinicians?: string[]; now?: Date; lo
   let created = 0;
   for (const person of [...PEOPLE, ...extras]) created += await ensurePerson(db, person, ctx);
   await ensureInitiative(db, ctx);
+  await ensureReportingGroup(db, ctx);
   // The year of history is published for every closed period, as the schedule would have done.
   const published = await publishClosedPeriods(ctx.organisationId, now);
   log(`Demo organisation "${ORG.name}": ${PEOPLE.length + extras.length} accounts, ${created} check-ins created, ${published} reporting periods published.`);

@@ -27,6 +27,7 @@ export function TransparencySection({ transparency, now }: { transparency: Trans
                 {team.countsFrom.getTime() <= now.getTime()
                   ? `since ${formatLocalDay(team.countsFrom, inForce.timeZone)}`
                   : `from ${formatLocalDay(team.countsFrom, inForce.timeZone)}: the first reporting period that began after you joined`}
+                {team.reportedWithin ? `; reported together with other teams, as ${team.reportedWithin}` : ''}
               </li>
             ))}
           </ul>

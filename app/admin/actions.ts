@@ -5,12 +5,16 @@ import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { setMemberRemoved, updateMember } from '@/lib/services/members';
 import { addSupportContact, removeSupportContact, updateOrganisationSettings } from '@/lib/services/organisation-settings';
+import { createReportingGroup, setTeamReporting } from '@/lib/services/reporting-groups';
 import { createTeam, renameTeam, setTeamArchived } from '@/lib/services/teams';
+import { formatLocalDay } from '@/lib/format/date-time';
+import { getRuleSchedule } from '@/lib/services/reporting-rules';
 import {
   asList,
   ZMemberUpdateInput,
   ZOrganisationSettingsInput,
   ZSupportContactInput,
+  ZReportingGroupName,
   ZTeamName,
 } from '@/lib/validation/admin';
 
@@ -51,6 +55,23 @@ export const archiveTeamAction = formAction(z.object({ teamId: z.uuid(), archive
   refresh();
   return input.archive === 'yes' ? 'Team archived.' : 'Team restored.';
 });
+
+export const createReportingGroupAction = formAction(z.object({ name: ZReportingGroupName }), async (actor, input) => {
+  await createReportingGroup(actor, input.name);
+  refresh();
+  return `Reporting group “${input.name}” created. Choose below which teams are reported within it.`;
+});
+
+export const setTeamReportingAction = formAction(
+  z.object({ teamId: z.uuid(), reportingGroupId: z.union([z.literal(''), z.uuid()]) }),
+  async (actor, input) => {
+    const effectiveFrom = await setTeamReporting(actor, input.teamId, input.reportingGroupId || null);
+    refresh();
+    if (!effectiveFrom) return 'Saved: the team stays reported as it is now, and no change is pending.';
+    const { inForce } = await getRuleSchedule(actor.organisation!.id);
+    return `Saved. It applies from the next reporting period, which starts on ${formatLocalDay(effectiveFrom, inForce.timeZone)}.`;
+  },
+);
 
 export const updateMemberAction = formAction(
   ZMemberUpdateInput,

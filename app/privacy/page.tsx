@@ -65,7 +65,9 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         </li>
         <li>
           <strong>What counts for a team</strong> is the team you were in when you submitted a check-in; moving team later
-          does not move your past check-ins.
+          does not move your past check-ins. An admin may report a small team together with others (a “reporting group”):
+          then summaries cover the whole group, never the small team alone, from the next period on. Your account page says
+          when your team is reported this way.
         </li>
       </ul>
       <p>The ProQOL is a screen, not a diagnosis. It describes how work has felt lately, not who you are.</p>

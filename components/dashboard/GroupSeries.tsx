@@ -1,5 +1,5 @@
 import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
-import { cellLabel, changeText, distributionText, HIDDEN_TEXT, meanText, NOT_SHOWN_TEXT, participationText, ruleText } from '@/lib/format/aggregates';
+import { cellLabel, changeText, distributionText, hiddenText, meanText, NOT_SHOWN_TEXT, participationText, reportedWithinText, ruleText } from '@/lib/format/aggregates';
 import { bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
@@ -11,20 +11,40 @@ type Shown = Extract<GroupPeriodView, { status: 'shown' }>;
  * rule each was published under, the latest period's band distribution, and
  * per subscale a trend chart with a table of the same figures beside it (the
  * chart is never the only way to read them, and the tables need no JavaScript).
+ * When no period has figures, one sentence says so instead of four tables of
+ * hidden rows.
  */
 export function GroupSeries({ id, periods, markers }: { id: string; periods: DashboardPeriod[]; markers: GroupTrendMarker[] }) {
   const newestFirst = [...periods].reverse();
   const latest = newestFirst[0];
+  const shownCount = periods.filter((p) => p.figures.status === 'shown').length;
   // A line needs two shown periods; with fewer, the tables say it all.
-  const drawable = periods.filter((p) => p.figures.status === 'shown').length > 1;
+  const drawable = shownCount > 1;
+  if (latest && shownCount === 0) {
+    const reasons = [...new Set(periods.map((p) => (p.figures.status === 'shown' ? '' : hiddenText(p.figures))))];
+    return (
+      <section className="panel" aria-labelledby={`${id}-latest`}>
+        <h2 id={`${id}-latest`}>Published periods</h2>
+        <p className="notice">
+          {periods.length === 1 ? `The one published period, ${latest.label}, has` : `None of the ${periods.length} published periods (${periods[0]!.label} to ${latest.label}) has`}{' '}
+          figures to show: {reasons.length === 1 ? reasons[0]!.charAt(0).toLowerCase() + reasons[0]!.slice(1) : 'in each, too few people responded, or the figures could have been worked out from others'}.
+        </p>
+      </section>
+    );
+  }
   return (
     <>
       <section className="panel" aria-labelledby={`${id}-latest`}>
         <h2 id={`${id}-latest`}>{latest ? `Latest published period: ${latest.label}` : 'Latest published period'}</h2>
+        {latest?.reportedWithin ? (
+          <p>
+            Reported together with other teams, as {reportedWithinText(latest.reportedWithin)}: these are the group’s figures.
+          </p>
+        ) : null}
         {!latest ? (
           <p>No period has been published yet. Figures appear here once a period has closed.</p>
         ) : latest.figures.status !== 'shown' ? (
-          <p className="notice">{HIDDEN_TEXT[latest.figures.status]}.</p>
+          <p className="notice">{hiddenText(latest.figures)}.</p>
         ) : (
           <LatestFigures figures={latest.figures} />
         )}
@@ -47,7 +67,10 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                 {newestFirst.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">{p.label}</th>
-                    <td>{p.figures.status === 'shown' ? participationText(p.figures) : HIDDEN_TEXT[p.figures.status]}</td>
+                    <td>
+                      {p.figures.status === 'shown' ? participationText(p.figures) : hiddenText(p.figures)}
+                      {p.reportedWithin ? ` (as ${reportedWithinText(p.reportedWithin)})` : ''}
+                    </td>
                     <td>{ruleText(p.rule)}</td>
                   </tr>
                 ))}
@@ -86,7 +109,10 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                   <tbody>
                     {newestFirst.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row">{p.label}</th>
+                        <th scope="row">
+                          {p.label}
+                          {p.reportedWithin ? ` (${p.reportedWithin.name})` : ''}
+                        </th>
                         {p.figures.status === 'shown' ? (
                           <>
                             <td className="num">{meanText(p.figures.subscales[subscale].mean)}</td>
@@ -94,7 +120,7 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                             <td>{distributionText(p.figures.subscales[subscale].distribution)}</td>
                           </>
                         ) : (
-                          <td colSpan={3}>{HIDDEN_TEXT[p.figures.status]}</td>
+                          <td colSpan={3}>{hiddenText(p.figures)}</td>
                         )}
                       </tr>
                     ))}

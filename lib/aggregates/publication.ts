@@ -77,16 +77,26 @@ export function decidePeriod(
     for (const g of shown) decided.get(g.id)![subscale] = presentationAt(0, countsOf(membersOf.get(g.id)!));
     const auditAtoms: AuditAtom[] = atoms.map((a) => ({ groups: a.groups, ...tally(a.people, subscale) }));
     const total = new Set(groups.filter((g) => g.total).map((g) => g.id));
+    /** Whether a group's own figures, with nothing else shown, fail the audit for a band. */
+    const failsAlone = (id: string, band: BandKey) => {
+      const people = membersOf.get(id)!;
+      const own = publishedFigures(id, people, subscale, decided.get(id)![subscale]);
+      return auditSubscale(solver, [{ groups: [id], ...tally(people, subscale) }], [own]).some((x) => x.unit.group === id && x.band === band);
+    };
     for (;;) {
       const figures: AuditGroup[] = shown.map((g) => publishedFigures(g.id, membersOf.get(g.id)!, subscale, decided.get(g.id)![subscale]));
       const violations = auditSubscale(solver, auditAtoms, figures);
       if (violations.length === 0) break;
       const coarsen = new Set<string>();
       for (const v of violations) {
-        // The group itself, else the organisation, else the smallest group holding the people concerned (then by id).
+        // A group whose own figures say too much is coarsened itself. Where only the combination with others
+        // does, the organisation gives way first (a team's own figures are what its managers come for); then
+        // the smallest group holding the people concerned (then by id).
         const level = (id: string) => decided.get(id)![subscale].level;
         const holds = (g: string) => atoms.some((a) => a.groups.includes(g) && v.unit.groups.every((id) => a.groups.includes(id)));
-        const rank = (g: { id: string }) => `${Number(g.id !== v.unit.group)}${Number(!total.has(g.id))}${String(membersOf.get(g.id)!.length).padStart(10, '0')}${g.id}`;
+        const selfFirst = v.unit.group !== undefined && failsAlone(v.unit.group, v.band);
+        const rank = (g: { id: string }) =>
+          `${selfFirst ? Number(g.id !== v.unit.group) : 0}${Number(!total.has(g.id))}${Number(g.id !== v.unit.group)}${String(membersOf.get(g.id)!.length).padStart(10, '0')}${g.id}`;
         const candidates = shown.filter((g) => level(g.id) < 3 && holds(g.id)).sort((a, b) => rank(a).localeCompare(rank(b), 'en'));
         coarsen.add(candidates[0]!.id);
       }

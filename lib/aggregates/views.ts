@@ -26,7 +26,9 @@ export type GroupPeriodView =
       members: number | null;
       subscales: Record<SubscaleKey, SubscaleView>;
     }
-  | { status: 'too_few' | 'complementary' };
+  | { status: 'too_few' | 'complementary' }
+  /** A team reported within a reporting group in this period: its figures are the group's, never its own. */
+  | { status: 'grouped'; within: string };
 
 export type PublishedPeriodView = {
   id: string;
@@ -53,7 +55,11 @@ export type OpenPeriodView = {
   rule: { reportingPeriod: PeriodKind; anonymityThreshold: number };
 };
 
-export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView };
+/** The reporting group a team's figures of a period belong to: its name and every team in it. */
+export type ReportedWithin = { name: string; teams: string[] };
+
+/** A period of one group. For a team reported within a reporting group, `figures` are the group's and `reportedWithin` says so. */
+export type DashboardPeriod = PublishedPeriodView & { figures: GroupPeriodView; reportedWithin?: ReportedWithin };
 
 /** Whole numbers only: the unrounded means, interval and degrees of freedom never leave lib/services. */
 export type SubscaleComparison = { subscale: SubscaleKey } & BeforeAfterComparison;

@@ -3,7 +3,7 @@ import { safeCell } from '../csv/safe-cell';
 import { PROQOL5, SUBSCALE_NAMES } from '../instruments/proqol5';
 import { SUBSCALES } from '../scoring';
 import type { GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
-import { HIDDEN_TEXT, NOT_SHOWN_TEXT, ruleText } from './aggregates';
+import { hiddenText, NOT_SHOWN_TEXT, ruleText } from './aggregates';
 
 /** The shares a distribution can show, as columns: each band, and the two merged pairs. */
 const SHARE_COLUMNS = [['low'], ['moderate'], ['high'], ['low', 'moderate'], ['moderate', 'high']] as const;
@@ -31,7 +31,7 @@ export function dashboardCsv(rows: readonly ExportRow[]): string {
   const body = rows.map(({ group, period, figures }) => {
     const start = [safeCell(group), period.label, period.startsAt.toISOString(), period.endsAt.toISOString(), ruleText(period.rule)];
     const blank = () => ['', '', ...SHARE_NAMES.map(() => '')];
-    if (figures.status !== 'shown') return [...start, '', '', HIDDEN_TEXT[figures.status], ...SUBSCALES.flatMap(blank)];
+    if (figures.status !== 'shown') return [...start, '', '', hiddenText(figures), ...SUBSCALES.flatMap(blank)];
     const partial = SUBSCALES.some((s) => figures.subscales[s].mean === null || figures.subscales[s].distribution === null);
     return [
       ...start,

@@ -1,11 +1,16 @@
 import type { BandKey } from '../aggregates/publication';
-import type { DistributionCell, GroupPeriodView, PublishedPeriodView } from '../aggregates/views';
+import type { DistributionCell, GroupPeriodView, PublishedPeriodView, ReportedWithin } from '../aggregates/views';
 
 /** Words for a group's figures that are not shown, the same on every page and in exports. */
-export const HIDDEN_TEXT: Record<Exclude<GroupPeriodView['status'], 'shown'>, string> = {
+export const HIDDEN_TEXT: Record<'too_few' | 'complementary', string> = {
   too_few: 'Not enough responses to show without identifying people',
   complementary: 'Hidden so that a smaller group’s figures can’t be worked out from the others',
 };
+
+/** Why a group has no figures of its own in a period: hidden, or reported within a reporting group. */
+export function hiddenText(figures: Exclude<GroupPeriodView, { status: 'shown' }>): string {
+  return figures.status === 'grouped' ? `Reported within ${figures.within}` : HIDDEN_TEXT[figures.status];
+}
 
 /**
  * Words for a figure the disclosure audit did not let through: the same
@@ -47,4 +52,9 @@ export function ruleText(rule: PublishedPeriodView['rule']): string {
 /** "7 of 8 members responded", or the count alone when the member count is not known. */
 export function participationText(figures: Extract<GroupPeriodView, { status: 'shown' }>): string {
   return figures.members === null ? `${figures.respondents} responded` : `${figures.respondents} of ${figures.members} members responded`;
+}
+
+/** "Crisis and Family Services (reporting group: Crisis Response, Family Services)" */
+export function reportedWithinText(group: ReportedWithin): string {
+  return `${group.name} (reporting group: ${group.teams.join(', ')})`;
 }

@@ -10,10 +10,13 @@ import type {
   InitiativeComparison,
   OpenPeriodView,
   PublishedPeriodView,
+  ReportedWithin,
   SubscaleView,
 } from '../aggregates/views';
 import { assertId, NotFoundError, type Actor } from './actor';
 import { loadRuleState, periodRules, ruleInForce, type RuleBook } from './reporting-rules';
+import { loadTeamReporting } from './reporting-groups';
+import { reportingAt, reportingKeys, type TeamReportingChange } from '../aggregates/reporting-groups';
 
 export type * from '../aggregates/views';
 
@@ -157,22 +160,25 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
     WHERE c."organisation_id" = ${organisationId}::uuid AND c."status" = 'submitted'
       AND c."submitted_at" >= ${period.startsAt} AND c."submitted_at" < ${period.endsAt}
     ORDER BY c."user_id", c."submitted_at" DESC, c."id" DESC`;
+  const teamsWithResponses = new Set(rows.flatMap((r) => r.teams));
+  const teams = (await tx.team.findMany({ where: { organisationId }, select: { id: true, archivedAt: true } })).filter(
+    (t) => t.archivedAt === null || teamsWithResponses.has(t.id),
+  );
+  // Teams reported within a reporting group (as of the period's start) are published as the group, never on their own.
+  const grouped = reportingAt(await loadTeamReporting(tx, organisationId), period.startsAt);
   const respondents: Respondent[] = rows.map((r) => ({
-    groups: [ORGANISATION_GROUP, ...r.teams],
+    groups: [ORGANISATION_GROUP, ...reportingKeys(r.teams, grouped)],
     scores: {
       compassionSatisfaction: { raw: r.cs, band: r.csBand },
       burnout: { raw: r.bo, band: r.boBand },
       secondaryTraumaticStress: { raw: r.sts, band: r.stsBand },
     },
   }));
-
-  const teamsWithResponses = new Set(rows.flatMap((r) => r.teams));
-  const teams = (await tx.team.findMany({ where: { organisationId }, select: { id: true, archivedAt: true } })).filter(
-    (t) => t.archivedAt === null || teamsWithResponses.has(t.id),
-  );
-  const members = await memberCounts(tx, organisationId, period.startsAt);
+  const teamKeys = new Set(teams.filter((t) => !grouped.has(t.id)).map((t) => t.id));
+  const groupKeys = new Set(teams.flatMap((t) => (grouped.has(t.id) ? [grouped.get(t.id)!] : [])));
+  const members = await memberCounts(tx, organisationId, period.startsAt, grouped);
   const figures = decidePeriod(await loadSolver(), {
-    groups: [{ id: ORGANISATION_GROUP, total: true }, ...teams.map((t) => ({ id: t.id }))],
+    groups: [{ id: ORGANISATION_GROUP, total: true }, ...[...teamKeys, ...groupKeys].map((id) => ({ id }))],
     respondents,
     threshold: settings.anonymityThreshold,
   });
@@ -185,23 +191,35 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
   const periodId = inserted[0]?.id;
   if (!periodId) return false; // published by someone else meanwhile
   await tx.periodAggregate.createMany({
-    data: [...figures].map(([groupKey, group]) => aggregateRow(periodId, groupKey, group, members.get(groupKey) ?? 0)),
+    data: [...figures].map(([groupKey, group]) =>
+      aggregateRow(periodId, { groupKey, reportingGroup: groupKeys.has(groupKey) }, group, members.get(groupKey) ?? 0),
+    ),
   });
   return true;
 }
 
-/** Active clinicians of the organisation and of each of its teams who were members from the period's start (for "N of M members responded"). */
-async function memberCounts(tx: Tx, organisationId: string, startsAt: Date): Promise<Map<string, number>> {
+/**
+ * Active clinicians of the organisation, of each team and of each reporting
+ * group (once, however many of its teams they are in) who were members from
+ * the period's start: for "N of M members responded".
+ */
+async function memberCounts(tx: Tx, organisationId: string, startsAt: Date, grouped: ReadonlyMap<string, string>): Promise<Map<string, number>> {
   const active = { organisationId, removedAt: null, roles: { has: 'clinician' as const }, createdAt: { lte: startsAt } };
-  const [organisation, teams] = await Promise.all([
+  const [organisation, teamMembers] = await Promise.all([
     tx.membership.count({ where: active }),
-    tx.teamMembership.groupBy({
-      by: ['teamId'],
+    tx.teamMembership.findMany({
       where: { team: { organisationId }, createdAt: { lte: startsAt }, user: { memberships: { some: active } } },
-      _count: { _all: true },
+      select: { teamId: true, userId: true },
     }),
   ]);
-  return new Map([[ORGANISATION_GROUP, organisation], ...teams.map((t): [string, number] => [t.teamId, t._count._all])]);
+  const people = new Map<string, Set<string>>();
+  for (const { teamId, userId } of teamMembers) {
+    for (const key of new Set([teamId, grouped.get(teamId) ?? teamId])) {
+      if (!people.has(key)) people.set(key, new Set());
+      people.get(key)!.add(userId);
+    }
+  }
+  return new Map([[ORGANISATION_GROUP, organisation], ...[...people].map(([key, set]): [string, number] => [key, set.size])]);
 }
 
 const COLUMN: Record<SubscaleKey, string> = {
@@ -210,8 +228,18 @@ const COLUMN: Record<SubscaleKey, string> = {
   secondaryTraumaticStress: 'secondaryTraumaticStress',
 };
 
-function aggregateRow(periodId: string, groupKey: string, group: GroupFigures, members: number): Prisma.PeriodAggregateCreateManyInput {
-  const base = { periodId, groupKey, teamId: groupKey === ORGANISATION_GROUP ? null : groupKey };
+function aggregateRow(
+  periodId: string,
+  { groupKey, reportingGroup }: { groupKey: string; reportingGroup: boolean },
+  group: GroupFigures,
+  members: number,
+): Prisma.PeriodAggregateCreateManyInput {
+  const base = {
+    periodId,
+    groupKey,
+    teamId: groupKey === ORGANISATION_GROUP || reportingGroup ? null : groupKey,
+    reportingGroupId: reportingGroup ? groupKey : null,
+  };
   if (group.status !== 'shown') return { ...base, suppression: group.status };
   const row: Record<string, unknown> = { ...base, suppression: null, respondents: group.respondents, members, bandsWithheld: [] as string[] };
   const distributions: Record<string, StoredCell[] | null> = {};
@@ -234,7 +262,8 @@ type StoredCell = { bands: BandKey[]; count: number };
 /** Internal: what a before/after comparison needs (never leaves this module). */
 type StoredStats = Record<SubscaleKey, PeriodStats | null> | null;
 
-type GroupSeries = { period: PublishedPeriodView; view: GroupPeriodView; stats: StoredStats }[];
+/** A group's periods; `key` is the stored group each came from (a team's, or its reporting group's). */
+type GroupSeries = { period: PublishedPeriodView; key: string; view: GroupPeriodView; stats: StoredStats }[];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The stored columns a view is built from, as camelCase aliases (a fixed list: no input reaches it). */
@@ -273,11 +302,11 @@ function toView(row: AggregateRecord | undefined): { view: GroupPeriodView; stat
   return { view: { status: 'shown', respondents: n, members, subscales }, stats };
 }
 
-/** Fills in each shown period's change from the one before it, when that one is shown too. */
+/** Fills in each shown period's change from the one before it, when that one is shown too, for the same group of people. */
 function withChanges(series: GroupSeries): GroupSeries {
   return series.map((entry, i) => {
     const previous = series[i - 1]?.view;
-    if (entry.view.status !== 'shown' || previous?.status !== 'shown') return entry;
+    if (entry.view.status !== 'shown' || previous?.status !== 'shown' || series[i - 1]!.key !== entry.key) return entry;
     const subscales = Object.fromEntries(
       SUBSCALES.map((s) => {
         const current = (entry.view as { subscales: Record<SubscaleKey, SubscaleView> }).subscales[s];
@@ -300,16 +329,33 @@ function periodView(p: { id: string; startsAt: Date; endsAt: Date; reportingPeri
   };
 }
 
-type LoadedPeriods = { views: PublishedPeriodView[]; rows: Map<string, AggregateRecord>[] };
+type LoadedPeriods = {
+  views: PublishedPeriodView[];
+  rows: Map<string, AggregateRecord>[];
+  /** Per period: the teams reported within a reporting group (as of its start), with the group's id. */
+  grouped: Map<string, string>[];
+  /** The organisation's reporting groups' names, by id. */
+  groupNames: Map<string, string>;
+};
 
 /**
  * Published periods (oldest first), each with the stored rows of the given
- * groups by group key: `groupKeys` for every period, and `alsoIn` for the
- * periods listed there. One plain query for the rows: they can be thousands
- * (every team of a large organisation).
+ * groups by group key: `groupKeys` for every period (a function of the teams'
+ * reporting changes, for a team that may have been reported within a group),
+ * and `alsoIn` for the periods listed there. One plain query for the rows:
+ * they can be thousands (every team of a large organisation).
  */
-async function loadPeriods(organisationId: string, groupKeys: readonly string[], alsoIn?: { periodIds: readonly string[]; groupKeys: readonly string[] }): Promise<LoadedPeriods> {
+async function loadPeriods(
+  organisationId: string,
+  groupKeys: readonly string[] | ((changes: TeamReportingChange[]) => string[]),
+  alsoIn?: { periodIds: readonly string[]; groupKeys: readonly string[] },
+): Promise<LoadedPeriods> {
   const db = await getDb();
+  const [changes, names] = await Promise.all([
+    loadTeamReporting(db, organisationId),
+    db.reportingGroup.findMany({ where: { organisationId }, select: { id: true, name: true } }),
+  ]);
+  const keys = typeof groupKeys === 'function' ? groupKeys(changes) : [...groupKeys];
   const extraPeriods = [...(alsoIn?.periodIds ?? [])];
   const extraKeys = [...(alsoIn?.groupKeys ?? [])];
   const [periods, rows] = await Promise.all([
@@ -322,17 +368,31 @@ async function loadPeriods(organisationId: string, groupKeys: readonly string[],
       SELECT a."period_id"::text AS "periodId", ${AGGREGATE_COLUMNS}
       FROM "period_aggregates" a JOIN "published_periods" p ON p."id" = a."period_id"
       WHERE p."organisation_id" = ${organisationId}::uuid
-        AND (a."group_key" = ANY(${[...groupKeys]}::text[])
+        AND (a."group_key" = ANY(${keys}::text[])
           OR (a."period_id"::text = ANY(${extraPeriods}::text[]) AND a."group_key" = ANY(${extraKeys}::text[])))`,
   ]);
   const byPeriod = new Map(periods.map((p) => [p.id, new Map<string, AggregateRecord>()]));
   for (const row of rows) byPeriod.get(row.periodId)?.set(row.groupKey, row);
-  return { views: periods.map(periodView), rows: periods.map((p) => byPeriod.get(p.id)!) };
+  return {
+    views: periods.map(periodView),
+    rows: periods.map((p) => byPeriod.get(p.id)!),
+    grouped: periods.map((p) => reportingAt(changes, p.startsAt)),
+    groupNames: new Map(names.map((g) => [g.id, g.name])),
+  };
 }
 
-/** A group's series over the periods [from, to) (all by default), with each period's change from the one before. */
-function seriesFor(periods: LoadedPeriods, groupKey: string, from = 0, to = periods.views.length): GroupSeries {
-  return withChanges(periods.views.slice(from, to).map((period, i) => ({ period, ...toView(periods.rows[from + i]!.get(groupKey)) })));
+/**
+ * A group's series over the periods [from, to) (all by default), with each
+ * period's change from the one before. With `followGroups`, a team's periods
+ * within a reporting group are the group's.
+ */
+function seriesFor(periods: LoadedPeriods, groupKey: string, from = 0, to = periods.views.length, followGroups = false): GroupSeries {
+  return withChanges(
+    periods.views.slice(from, to).map((period, i) => {
+      const key = (followGroups && periods.grouped[from + i]!.get(groupKey)) || groupKey;
+      return { period, key, ...toView(periods.rows[from + i]!.get(key)) };
+    }),
+  );
 }
 
 /**
@@ -411,22 +471,56 @@ export async function getTeamDashboard(actor: Actor, teamId: string, now: Date =
   const team = await assertCanViewTeam(actor, teamId);
   const { state } = await publishDue(team.organisationId, now);
   if (!state) throw new NotFoundError();
-  const periods = await loadPeriods(team.organisationId, [team.id]);
+  // The team's own rows, and those of every reporting group it has been reported within.
+  const periods = await loadPeriods(team.organisationId, (changes) => [
+    team.id,
+    ...changes.flatMap((c) => (c.teamId === team.id && c.reportingGroupId ? [c.reportingGroupId] : [])),
+  ]);
+  const series = seriesFor(periods, team.id, 0, periods.views.length, true);
+  const teamNames = series.some((e) => e.key !== team.id) ? await teamNamesOf(team.organisationId) : new Map<string, string>();
   return {
     team: { id: team.id, name: team.name, archived: team.archived },
-    periods: seriesFor(periods, team.id).map((e) => ({ ...e.period, figures: e.view })),
+    periods: series.map((e, i) => ({
+      ...e.period,
+      figures: e.view,
+      ...(e.key === team.id ? {} : { reportedWithin: reportedWithin(periods, i, e.key, teamNames) }),
+    })),
     open: openPeriodView(state, now),
   };
 }
 
+async function teamNamesOf(organisationId: string): Promise<Map<string, string>> {
+  const db = await getDb();
+  const teams = await db.team.findMany({ where: { organisationId }, select: { id: true, name: true } });
+  return new Map(teams.map((t) => [t.id, t.name]));
+}
+
+/** A reporting group as it was in period `i`: its name and its teams, by name. */
+function reportedWithin(periods: LoadedPeriods, i: number, groupKey: string, teamNames: ReadonlyMap<string, string>): ReportedWithin {
+  const teams = [...periods.grouped[i]!].filter(([, g]) => g === groupKey).map(([teamId]) => teamNames.get(teamId) ?? '');
+  return { name: periods.groupNames.get(groupKey) ?? '', teams: teams.sort((a, b) => a.localeCompare(b)) };
+}
+
 export type OrganisationDashboard = {
   organisation: { name: string };
-  /** The organisation first, then each team with figures or current. */
-  groups: { key: string; name: string; kind: 'organisation' | 'team'; archived: boolean }[];
-  /** Every published period with the organisation's figures; the teams' too in the selected period (or in every period, when asked). */
-  periods: (PublishedPeriodView & { cells: Record<string, GroupPeriodView> })[];
+  /** The organisation first, then each team with figures or current, then each reporting group with figures. */
+  groups: { key: string; name: string; kind: 'organisation' | 'team' | 'reporting'; archived: boolean }[];
+  /**
+   * Every published period with the organisation's figures; the teams' and
+   * reporting groups' too in the selected period (or in every period, when
+   * asked): a team reported within a group reads `grouped`, and a reporting
+   * group has a cell only in the periods it was published in, with its teams
+   * (by name) in `reportingGroups`.
+   */
+  periods: (PublishedPeriodView & { cells: Record<string, GroupPeriodView>; reportingGroups: Record<string, string[]> })[];
   /** The period whose teams are shown side by side: the one asked for, or the latest. */
   selectedPeriodId: string | null;
+  /**
+   * The periods whose total is hidden, newest first, with the groups that were
+   * too small to be shown in them: the total minus the others would give
+   * theirs. Empty names: the cause is people in no team or in several teams.
+   */
+  totalHidden: { periodId: string; label: string; tooFew: string[] }[];
   open: OpenPeriodView;
 };
 
@@ -444,42 +538,83 @@ export async function getOrganisationDashboard(
   const organisationId = actor.organisation.id;
   const { state } = await publishDue(organisationId, now);
   if (!state) throw new NotFoundError();
-  const [teams, periodIds] = await Promise.all([
+  const db = await getDb();
+  const [teams, periodIds, reportingGroups] = await Promise.all([
     listDashboardTeams(actor),
-    getDb().then((db) => db.publishedPeriod.findMany({ where: { organisationId }, orderBy: { startsAt: 'asc' }, select: { id: true } })),
+    db.publishedPeriod.findMany({ where: { organisationId }, orderBy: { startsAt: 'asc' }, select: { id: true } }),
+    db.reportingGroup.findMany({ where: { organisationId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
   const ids = periodIds.map((p) => p.id);
   const index = options.periodId && ids.includes(options.periodId) ? ids.indexOf(options.periodId) : ids.length - 1;
-  const teamKeys = teams.map((t) => t.id);
+  const sideBySideKeys = [...teams.map((t) => t.id), ...reportingGroups.map((g) => g.id)];
   // The selected period and the one before it (for each team's change).
   const periods = options.everyPeriod
-    ? await loadPeriods(organisationId, [ORGANISATION_GROUP, ...teamKeys])
-    : await loadPeriods(organisationId, [ORGANISATION_GROUP], { periodIds: ids.slice(Math.max(0, index - 1), index + 1), groupKeys: teamKeys });
-  // Archived teams appear only where they have a published period of their own.
+    ? await loadPeriods(organisationId, [ORGANISATION_GROUP, ...sideBySideKeys])
+    : await loadPeriods(organisationId, [ORGANISATION_GROUP], { periodIds: ids.slice(Math.max(0, index - 1), index + 1), groupKeys: sideBySideKeys });
+  // Archived teams appear only where they have a published period of their own; reporting groups only once published.
   const published = new Set(periods.rows.flatMap((rows) => [...rows.keys()]));
   const shownTeams = teams.filter((t) => !t.archived || published.has(t.id));
+  const shownGroups = reportingGroups.filter((g) => published.has(g.id));
   // Teams: every period for an export; otherwise the selected one, with the one before it for the change.
   const from = options.everyPeriod ? 0 : Math.max(0, index - 1);
   const to = options.everyPeriod ? periods.views.length : index + 1;
   const organisationSeries = seriesFor(periods, ORGANISATION_GROUP);
-  const teamSeries = new Map(shownTeams.map((t) => [t.id, seriesFor(periods, t.id, from, to)]));
-  const cell = (key: string, i: number) => (key === ORGANISATION_GROUP ? organisationSeries[i]! : teamSeries.get(key)![i - from]!).view;
+  const series = new Map([...shownTeams, ...shownGroups].map((g) => [g.id, seriesFor(periods, g.id, from, to)]));
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const teamsIn = (i: number) => options.everyPeriod || i === index;
+  const cellsOf = (i: number): [string, GroupPeriodView][] => {
+    if (!teamsIn(i)) return [];
+    const grouped = periods.grouped[i]!;
+    return [
+      ...shownTeams.map((t): [string, GroupPeriodView] => {
+        const within = grouped.get(t.id);
+        return [t.id, within ? { status: 'grouped', within: periods.groupNames.get(within)! } : series.get(t.id)![i - from]!.view];
+      }),
+      ...shownGroups.filter((g) => periods.rows[i]!.has(g.id)).map((g): [string, GroupPeriodView] => [g.id, series.get(g.id)![i - from]!.view]),
+    ];
+  };
   return {
     organisation: { name: actor.organisation.name },
     groups: [
       { key: ORGANISATION_GROUP, name: actor.organisation.name, kind: 'organisation', archived: false },
       ...shownTeams.map((t) => ({ key: t.id, name: t.name, kind: 'team' as const, archived: t.archived })),
+      ...shownGroups.map((g) => ({ key: g.id, name: g.name, kind: 'reporting' as const, archived: false })),
     ],
     periods: periods.views.map((period, i) => ({
       ...period,
-      cells: Object.fromEntries(
-        [ORGANISATION_GROUP, ...(teamsIn(i) ? shownTeams.map((t) => t.id) : [])].map((key) => [key, cell(key, i)]),
-      ),
+      cells: Object.fromEntries([[ORGANISATION_GROUP, organisationSeries[i]!.view], ...cellsOf(i)]),
+      reportingGroups: teamsIn(i)
+        ? Object.fromEntries(shownGroups.filter((g) => periods.rows[i]!.has(g.id)).map((g) => [g.id, reportedWithin(periods, i, g.id, teamNames).teams]))
+        : {},
     })),
     selectedPeriodId: ids[index] ?? null,
+    totalHidden: await totalHiddenCauses(organisationId, periods, new Map([...teamNames, ...periods.groupNames])),
     open: openPeriodView(state, now),
   };
+}
+
+/** For each period whose total is hidden as complementary, newest first: the groups too small to be shown in it, by name. */
+async function totalHiddenCauses(
+  organisationId: string,
+  periods: LoadedPeriods,
+  names: ReadonlyMap<string, string>,
+): Promise<OrganisationDashboard['totalHidden']> {
+  const hidden = periods.views.filter((_, i) => periods.rows[i]!.get(ORGANISATION_GROUP)?.suppression === 'complementary');
+  if (hidden.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.periodAggregate.findMany({
+    where: { periodId: { in: hidden.map((p) => p.id) }, suppression: 'too_few' },
+    select: { periodId: true, groupKey: true },
+  });
+  return hidden.reverse().map((p) => ({
+    periodId: p.id,
+    label: p.label,
+    tooFew: rows
+      .filter((r) => r.periodId === p.id)
+      .map((r) => names.get(r.groupKey) ?? '')
+      .filter((name) => name !== '')
+      .sort((a, b) => a.localeCompare(b)),
+  }));
 }
 
 // ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ export async function recordAuditEvent(
     organisationId: string;
     actorId: string | null;
     action: AuditAction;
-    targetType: 'invite' | 'team' | 'member' | 'organisation' | 'initiative';
+    targetType: 'invite' | 'team' | 'member' | 'organisation' | 'initiative' | 'reporting_group';
     targetId?: string | null;
     targetLabel?: string;
     details?: Prisma.InputJsonValue;

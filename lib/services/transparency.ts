@@ -6,6 +6,8 @@ import { formatLocalDay } from '../format/date-time';
 import { enqueueMail } from '../mail/outbox';
 import type { Actor } from './actor';
 import { loadRuleBook, periodRules, ruleInForce, type RuleBook } from './reporting-rules';
+import { loadTeamReporting } from './reporting-groups';
+import { reportingAt } from '../aggregates/reporting-groups';
 
 /**
  * Transparency for the people measured (PRODUCT.md privacy rule 13): each
@@ -26,6 +28,8 @@ export type Transparency = {
     members: number;
     /** The start of the first reporting period the person counts for in this team (rule 11: a member from its start). */
     countsFrom: Date;
+    /** The reporting group the team is reported within in the period under way: its figures are the group's. */
+    reportedWithin: string | null;
   }[];
   /** The rule of the period under way. */
   inForce: RuleSummary;
@@ -91,7 +95,14 @@ export async function getTransparency(actor: Actor, now: Date = new Date()): Pro
     }),
   ]);
   if (!book || !membership || membership.removedAt) return null;
-  const counts = await memberCounts(db, organisationId, teamMemberships.map((t) => t.team.id));
+  const [counts, reporting, groups] = await Promise.all([
+    memberCounts(db, organisationId, teamMemberships.map((t) => t.team.id)),
+    loadTeamReporting(db, organisationId),
+    db.reportingGroup.findMany({ where: { organisationId }, select: { id: true, name: true } }),
+  ]);
+  // Changes take effect at the start of a period, so what is in force now is the period's.
+  const grouped = reportingAt(reporting, now);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
 
   const past = book.changes.filter((c) => c.effectiveFrom.getTime() <= now.getTime());
   const future = book.changes.find((c) => c.effectiveFrom.getTime() > now.getTime());
@@ -103,7 +114,13 @@ export async function getTransparency(actor: Actor, now: Date = new Date()): Pro
     organisation: actor.organisation.name,
     teams: teamMemberships.map((t) => {
       const joinedAt = new Date(Math.max(t.createdAt.getTime(), membership.createdAt.getTime()));
-      return { name: t.team.name, members: counts.get(t.team.id) ?? 0, countsFrom: firstPeriodFrom(book, joinedAt) };
+      const within = grouped.get(t.team.id);
+      return {
+        name: t.team.name,
+        members: counts.get(t.team.id) ?? 0,
+        countsFrom: firstPeriodFrom(book, joinedAt),
+        reportedWithin: within ? (groupName.get(within) ?? null) : null,
+      };
     }),
     inForce: summary(ruleInForce(book, now)),
     pending: future ? { ...summary(future), effectiveFrom: future.effectiveFrom } : null,

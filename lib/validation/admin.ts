@@ -103,6 +103,7 @@ export const ZSupportContactInput = z
 export type TSupportContactInput = z.infer<typeof ZSupportContactInput>;
 
 export const ZTeamName = z.string().trim().min(1, 'Enter a team name.').max(80, 'Use at most 80 characters.');
+export const ZReportingGroupName = z.string().trim().min(1, 'Enter a name for the reporting group.').max(80, 'Use at most 80 characters.');
 
 export const ZMemberUpdateInput = z.object({
   userId: z.uuid(),

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'team.renamed',
   'team.archived',
   'team.restored',
+  'team.reporting_changed',
+  'reporting_group.created',
   'member.roles_changed',
   'member.teams_changed',
   'member.removed',
@@ -58,6 +60,8 @@ export const AUDIT_KINDS = [
       { value: 'team.renamed', label: 'Team renamed' },
       { value: 'team.archived', label: 'Team archived' },
       { value: 'team.restored', label: 'Team restored' },
+      { value: 'team.reporting_changed', label: 'How a team is reported changed' },
+      { value: 'reporting_group.created', label: 'Reporting group created' },
     ],
   },
   {

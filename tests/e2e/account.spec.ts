@@ -33,3 +33,15 @@ test('changing the password, then signing out everywhere', async ({ page, browse
   await expect(second).toHaveURL(/\/sign-in$/);
   await other.close();
 });
+
+test('a clinician sees which teams their check-ins count for, how big each is, how it is reported, and the rule', async ({ page }) => {
+  await signIn(page, 'elena.rossi@example.org');
+  await page.goto('/account');
+  const section = page.getByRole('region', { name: 'Who sees summaries of your check-ins' });
+  await expect(section).toContainText('Nobody sees your answers or scores.');
+  await expect(section.getByRole('listitem').filter({ hasText: 'Family Services' })).toContainText(
+    /^Family Services \(3 members\), since \d+ \w+ \d{4}; reported together with other teams, as Crisis and Family Services$/,
+  );
+  await expect(section).toContainText('Summaries are shown only for groups of at least 5 people who responded, for each month once it has ended.');
+  await expectAccessible(page);
+});

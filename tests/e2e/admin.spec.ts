@@ -52,6 +52,20 @@ test('an admin changes settings and teams; each change is in the audit log, whic
   await page.getByRole('button', { name: 'Create team' }).click();
   await expect(page.getByText('There is already a team called “Night Shift”.').first()).toBeVisible();
 
+  // A team below the threshold (6 from the next period) is named at the top, and can be reported with others from then.
+  const below = page.getByRole('region', { name: /below the threshold of 6/ });
+  await expect(below).toContainText('Night Shift: 0 people check in');
+  await page.getByLabel('Reporting group name').fill('Small teams');
+  await page.getByRole('button', { name: 'Create reporting group' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reporting group “Small teams” created.' })).toBeVisible();
+  await page.getByLabel('How Night Shift is reported').selectOption({ label: 'Within Small teams' });
+  await page.getByRole('button', { name: 'Save how Night Shift is reported' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved\. It applies from the next reporting period, which starts on \d+ \w+ \d{4}\.$/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Night Shift' })).toContainText(/Reported on its own; from \d+ \w+ \d{4}, within Small teams\./);
+  await expect(page.getByRole('region', { name: /below the threshold of 6/ })).toContainText('Night Shift: reported within Small teams, which has 0 people who check in');
+  await expectAccessible(page);
+
   await page.getByLabel('New name for Night Shift').fill('Night Team');
   await page.getByRole('button', { name: 'Rename Night Shift' }).click();
   await expect(page.getByRole('heading', { name: 'Night Team', level: 2 })).toBeVisible();
@@ -93,6 +107,8 @@ test('an admin changes settings and teams; each change is in the audit log, whic
   const log = page.getByRole('table');
   await expect(log.getByRole('row').nth(1)).toContainText('Revoked the invite of withdrawn@example.test');
   await expect(log).toContainText('Created team Night Shift');
+  await expect(log).toContainText('Created reporting group Small teams');
+  await expect(log).toContainText('Changed how this team is reported: Night Shift');
   await expect(log).toContainText('Changed settings of Riverside Community Mental Health');
   await expect(log).toContainText('anonymityThreshold: 5 → 6');
   await expect(log).toContainText('Changed support contacts: Staff wellbeing line');

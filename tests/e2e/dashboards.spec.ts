@@ -42,10 +42,15 @@ function expectNoConcentratedShares(csv: string): void {
   }
 }
 
-/** Everything a dashboard page shows as figures: the text of each of its tables. */
+/**
+ * Everything a dashboard page shows: the text of its main content, the open
+ * period's panel included (it says when the period closes and the rule, and
+ * nothing that a submission could change, not even whether k has been reached).
+ */
 async function figures(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
-  return page.locator('table').allInnerTexts();
+  await expect(page.getByRole('region', { name: /open until the end of/ })).toContainText(/are due on \d+ \w+ \d{4}/);
+  return [await page.locator('main').innerText()];
 }
 
 test('the manager sees Outreach’s charts and tables, and nothing of another team', async ({ page, browser }) => {
@@ -126,38 +131,60 @@ test('a clinician and a signed-out visitor get not-found for every dashboard URL
   await expectAccessible(page);
 });
 
-test('the admin’s organisation view hides Family Services, and the total with it', async ({ page }) => {
+test('the admin’s organisation view: Family Services hid the total until it was reported with Crisis Response; since then the total shows', async ({ page }) => {
   await signIn(page, 'admin@example.org');
   await page.goto('/dashboard');
   await expectAccessible(page);
   await page.getByRole('link', { name: /the whole organisation and each team/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside Community Mental Health: organisation dashboard');
-  // The latest published period is shown first.
+  // Why the total was hidden, said once, with the team that caused it and what an admin can do.
+  const why = page.getByRole('region', { name: /The organisation’s total is hidden in 2 of \d+ published periods/ });
+  await expect(why.getByRole('listitem')).toHaveCount(2);
+  for (const item of await why.getByRole('listitem').all()) await expect(item).toContainText('Family Services had too few respondents');
+  await expect(why.getByRole('link', { name: 'Admin → Teams' })).toHaveAttribute('href', '/admin/teams');
+  // The latest published period: the two teams as one reporting group, and the organisation's total.
   const table = page.getByRole('table', { name: /^\w+ \d{4}: respondents and mean scores/ });
-  await expect(table.getByRole('row', { name: /Family Services/ })).toContainText(TOO_FEW);
-  await expect(table.getByRole('row', { name: /Riverside Community Mental Health \(everyone\)/ })).toContainText(HIDDEN_FOR_OTHERS);
+  await expect(table.getByRole('row', { name: /Riverside Community Mental Health \(everyone\)/ })).toContainText('15 of 15');
+  await expect(table.getByRole('row', { name: /^Crisis and Family Services \(reporting group: Crisis Response, Family Services\)/ })).toContainText('8 of 8');
   await expect(table.getByRole('row', { name: /Outreach/ })).toContainText(/7 of \d+/);
-  await expect(table.getByRole('row', { name: /Crisis Response/ })).toContainText('5 of 5');
+  await expect(table.getByRole('row')).toHaveCount(4);
   await expectAccessible(page);
 
-  // Another period, chosen with a plain form (no JavaScript needed).
-  const earlier = (await page.getByLabel('Period', { exact: true }).locator('option').nth(5).textContent())!;
-  await page.getByLabel('Period', { exact: true }).selectOption({ label: earlier });
+  // The first period, chosen with a plain form (no JavaScript needed): before the group, as it was published.
+  const first = (await page.getByLabel('Period', { exact: true }).locator('option').last().textContent())!;
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: first });
   await page.getByRole('button', { name: 'Show period' }).click();
-  await expect(page.getByRole('table', { name: new RegExp(`^${earlier}: respondents`) })).toBeVisible();
+  const earlier = page.getByRole('table', { name: new RegExp(`^${first}: respondents`) });
+  await expect(earlier.getByRole('row', { name: /^Family Services/ })).toContainText(TOO_FEW);
+  await expect(earlier.getByRole('row', { name: /Riverside Community Mental Health \(everyone\)/ })).toContainText(HIDDEN_FOR_OTHERS);
+  await expect(earlier.getByRole('row', { name: /^Crisis Response/ })).toContainText('5 of 5');
 
   const csv = await (await page.request.get('/dashboard/organisation/export')).text();
-  const family = csv.split('\n').filter((line) => line.startsWith('Family Services,'));
+  const rows = parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[];
+  const family = rows.filter((r) => r.Group === 'Family Services');
   expect(family.length).toBeGreaterThanOrEqual(12);
-  for (const line of family) expect(line).toContain(TOO_FEW);
+  expect(family.filter((r) => r.Note === TOO_FEW)).toHaveLength(2);
+  expect(family.filter((r) => r.Note === 'Reported within Crisis and Family Services').length).toBeGreaterThanOrEqual(10);
+  const total = rows.filter((r) => r.Group === 'Riverside Community Mental Health');
+  expect(total.filter((r) => r.Respondents === '15').length).toBeGreaterThanOrEqual(10);
+  expect(rows.filter((r) => r.Group === 'Crisis and Family Services (reporting group: Crisis Response, Family Services)' && r.Respondents === '8').length).toBeGreaterThanOrEqual(10);
   expectNoConcentratedShares(csv);
-  // Crisis Response: five of five every month, so no share at all (the review found a band at 100% here).
-  const crisis = (parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[]).filter((r) => r.Group === 'Crisis Response');
-  expect(crisis.length).toBeGreaterThanOrEqual(12);
+  // Crisis Response on its own: five of five, so no share at all (the review found a band at 100% here).
+  const crisis = rows.filter((r) => r.Group === 'Crisis Response' && r.Respondents !== '');
+  expect(crisis).toHaveLength(2);
   for (const row of crisis) for (const [column, value] of Object.entries(row)) if (column.endsWith('%')) expect(value, column).toBe('');
   // Nor on the page: no share of the period's distributions reads 100%.
   await page.goto('/dashboard/organisation');
   await expect(page.getByText(/100%/)).toHaveCount(0);
+
+  // Family Services' own dashboard shows the group's figures, and says whose they are.
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Family Services', exact: true }).click();
+  await expect(page.getByRole('region', { name: /^Latest published period/ })).toContainText(
+    'Reported together with other teams, as Crisis and Family Services (reporting group: Crisis Response, Family Services): these are the group’s figures.',
+  );
+  await expect(page.getByRole('region', { name: /^Latest published period/ })).toContainText('8 of 8 members responded');
+  await expectAccessible(page);
 });
 
 test('figures come from closed periods only: a check-in submitted now changes nothing on any dashboard', async ({ browser }) => {

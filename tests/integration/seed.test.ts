@@ -117,23 +117,37 @@ describe('demo data', () => {
     expect(members.every((m) => m._count.checkIns === 12)).toBe(true);
   });
 
-  it('publishes the year for the dashboards: Family Services too few, the total hidden with it, and an initiative that shows a change', async () => {
+  it('publishes the year for the dashboards: Family Services too few, and the total hidden with it until it is reported with Crisis Response; an initiative that shows a change', async () => {
     const db = await getDb();
     const actor = async (email: string) => (await getActor((await db.user.findUniqueOrThrow({ where: { email } })).id, 0))!;
     const now = new Date('2026-11-21T12:00:00Z');
     const organisation = await getOrganisationDashboard(await actor('admin@example.org'), now, { everyPeriod: true });
     expect(organisation.periods.length).toBeGreaterThanOrEqual(12);
     const byName = new Map(organisation.groups.map((g) => [g.name, g.key]));
-    // The year of history (a later run of the seed may have published an empty month after it).
-    for (const period of organisation.periods.slice(0, 12)) {
-      expect(period.cells[byName.get('Family Services')!]).toEqual({ status: 'too_few' });
-      expect(period.cells[byName.get('Riverside Community Mental Health')!]).toEqual({ status: 'complementary' });
+    const group = byName.get('Crisis and Family Services')!;
+    expect(organisation.groups.find((g) => g.key === group)).toMatchObject({ kind: 'reporting' });
+    // The year of history (a later run of the seed may have published an empty month after it): two months before the group, ten with it.
+    const year = organisation.periods.slice(0, 12);
+    expect(year.map((p) => p.label).slice(0, 3)).toEqual(['November 2025', 'December 2025', 'January 2026']);
+    for (const [i, period] of year.entries()) {
       // Jordan Lee joined Outreach only now: members count for a period from its start, so 7 of 7.
       expect(period.cells[byName.get('Outreach')!]).toMatchObject({ status: 'shown', respondents: 7, members: 7 });
-      expect(period.cells[byName.get('Crisis Response')!]).toMatchObject({ status: 'shown', respondents: 5, members: 5 });
-      // Five people of five: no share at all, so no band at 100% (nor at "all but fewer than 3").
-      const crisis = period.cells[byName.get('Crisis Response')!]!;
-      if (crisis.status === 'shown') for (const s of Object.values(crisis.subscales)) expect(s.distribution).toBeNull();
+      if (i < 2) {
+        expect(period.cells[byName.get('Family Services')!]).toEqual({ status: 'too_few' });
+        expect(period.cells[byName.get('Riverside Community Mental Health')!]).toEqual({ status: 'complementary' });
+        expect(period.cells[byName.get('Crisis Response')!]).toMatchObject({ status: 'shown', respondents: 5, members: 5 });
+        expect(period.cells[group]).toBeUndefined();
+        // Five people of five: no share at all, so no band at 100% (nor at "all but fewer than 3").
+        const crisis = period.cells[byName.get('Crisis Response')!]!;
+        if (crisis.status === 'shown') for (const s of Object.values(crisis.subscales)) expect(s.distribution).toBeNull();
+      } else {
+        // Reported together: neither team has figures of its own, the group has both teams' people, and the total shows.
+        expect(period.cells[byName.get('Family Services')!]).toEqual({ status: 'grouped', within: 'Crisis and Family Services' });
+        expect(period.cells[byName.get('Crisis Response')!]).toEqual({ status: 'grouped', within: 'Crisis and Family Services' });
+        expect(period.cells[group]).toMatchObject({ status: 'shown', respondents: 8, members: 8 });
+        expect(period.reportingGroups[group]).toEqual(['Crisis Response', 'Family Services']);
+        expect(period.cells[byName.get('Riverside Community Mental Health')!]).toMatchObject({ status: 'shown', respondents: 15, members: 15 });
+      }
       for (const cell of Object.values(period.cells)) {
         if (cell.status !== 'shown') continue;
         for (const s of Object.values(cell.subscales)) {
@@ -145,6 +159,23 @@ describe('demo data', () => {
         }
       }
     }
+    // The page says once why the total is hidden, and which team causes it.
+    expect(organisation.totalHidden.map((h) => [h.label, h.tooFew])).toEqual([
+      ['December 2025', ['Family Services']],
+      ['November 2025', ['Family Services']],
+    ]);
+    // Family Services' manager view: the group's figures, saying so, from January; before, its own (hidden).
+    const family = await getTeamDashboard(await actor('admin@example.org'), byName.get('Family Services')!, now);
+    expect(family.periods[0]).toMatchObject({ figures: { status: 'too_few' } });
+    expect(family.periods[0]!.reportedWithin).toBeUndefined();
+    expect(family.periods[2]).toMatchObject({
+      figures: { status: 'shown', respondents: 8 },
+      reportedWithin: { name: 'Crisis and Family Services', teams: ['Crisis Response', 'Family Services'] },
+    });
+    // No change is computed across the switch from the team to the group.
+    const crisis = await getTeamDashboard(await actor('admin@example.org'), byName.get('Crisis Response')!, now);
+    const january = crisis.periods[2]!.figures;
+    expect(january.status === 'shown' && Object.values(january.subscales).every((s) => s.change === null)).toBe(true);
     const manager = await actor('manager@example.org');
     const outreach = await getTeamDashboard(manager, byName.get('Outreach')!, now);
     expect(outreach.periods.length).toBeGreaterThanOrEqual(12);

@@ -52,8 +52,8 @@ describe('the account page’s “who sees summaries of your check-ins”', () =
     expect(await getTransparency(me, now)).toEqual({
       organisation: 'Harbour Health',
       teams: [
-        { name: 'Night', members: 1, countsFrom: new Date('2026-04-30T23:00:00Z') },
-        { name: 'Outreach', members: 8, countsFrom: new Date('2020-01-01T00:00:00Z') },
+        { name: 'Night', members: 1, countsFrom: new Date('2026-04-30T23:00:00Z'), reportedWithin: null },
+        { name: 'Outreach', members: 8, countsFrom: new Date('2020-01-01T00:00:00Z'), reportedWithin: null },
       ],
       inForce: { anonymityThreshold: 5, reportingPeriod: 'month', timeZone: 'Europe/London' },
       pending: null,

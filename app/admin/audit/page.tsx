@@ -13,6 +13,8 @@ const ACTIONS: Record<AuditEntry['action'], string> = {
   'team.renamed': 'Renamed team',
   'team.archived': 'Archived team',
   'team.restored': 'Restored team',
+  'team.reporting_changed': 'Changed how this team is reported:',
+  'reporting_group.created': 'Created reporting group',
   'member.roles_changed': 'Changed the roles of',
   'member.teams_changed': 'Changed the teams of',
   'member.removed': 'Removed',

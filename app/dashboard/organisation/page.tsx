@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { GroupSeries } from '@/components/dashboard/GroupSeries';
 import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
 import { getCurrentUser } from '@/lib/auth/session';
-import { changeText, HIDDEN_TEXT, meanText } from '@/lib/format/aggregates';
+import { changeText, hiddenText, NOT_SHOWN_TEXT } from '@/lib/format/aggregates';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import { NotFoundError } from '@/lib/services/actor';
-import { getOrganisationDashboard, ORGANISATION_GROUP } from '@/lib/services/aggregates';
+import { getOrganisationDashboard, ORGANISATION_GROUP, type OrganisationDashboard } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
 import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
@@ -36,7 +36,12 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
   });
   const newestFirst = [...dashboard.periods].reverse();
   const selected = dashboard.periods.find((p) => p.id === dashboard.selectedPeriodId);
-  const [organisationGroup, ...teamGroups] = dashboard.groups;
+  const [organisationGroup, ...allTeamGroups] = dashboard.groups;
+  // The rows of the selected period: teams on their own and reporting groups (a team reported within a group is named in its row).
+  const teamGroups = allTeamGroups.filter((g) => {
+    const cell = selected?.cells[g.key];
+    return g.kind === 'reporting' ? !!cell : cell?.status !== 'grouped';
+  });
   const pages = Math.max(1, Math.ceil(teamGroups.length / TEAMS_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(typeof askedPage === 'string' ? askedPage : '1', 10) || 1));
   const pageGroups = [organisationGroup!, ...teamGroups.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE)];
@@ -55,6 +60,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
         hidden too.
       </p>
       <OpenPeriod open={dashboard.open} group="the organisation" />
+      <TotalHidden hidden={dashboard.totalHidden} periods={dashboard.periods.length} threshold={dashboard.open.rule.anonymityThreshold} />
       <p>
         <a href="/dashboard/organisation/export" download>
           Download these figures (CSV)
@@ -85,7 +91,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
             <div className="table-scroll table-scroll--full" tabIndex={0} role="region" aria-labelledby="side-by-side-caption">
               <table className="history-table">
                 <caption id="side-by-side-caption">
-                  {selected.label}: respondents and mean scores (10 to 50), with the change since the period before
+                  {selected.label}: respondents and mean scores (10 to 50), with the change since the period before. “Not shown”: {NOT_SHOWN_TEXT}.
                 </caption>
                 <thead>
                   <tr>
@@ -105,16 +111,18 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                       <tr key={group.key}>
                         <th scope="row">
                           {/* A plain link: hundreds of rows, and no client-side navigation needed. */}
-                          {group.kind === 'team' ? <a href={`/dashboard/teams/${group.key}`}>{group.name}</a> : `${group.name} (everyone)`}
+                          {group.kind === 'team' ? <a href={`/dashboard/teams/${group.key}`}>{group.name}</a> : null}
+                          {group.kind === 'organisation' ? `${group.name} (everyone)` : null}
+                          {group.kind === 'reporting' ? <ReportingGroupName name={group.name} teams={selected.reportingGroups[group.key] ?? []} groups={dashboard.groups} /> : null}
                           {group.archived ? ' (archived)' : ''}
                         </th>
                         {!cell || cell.status !== 'shown' ? (
-                          <td colSpan={4}>{HIDDEN_TEXT[cell?.status ?? 'too_few']}</td>
+                          <td colSpan={4}>{cell ? hiddenText(cell) : hiddenText({ status: 'too_few' })}</td>
                         ) : (
                           <>
                             <td>{cell.members === null ? cell.respondents : `${cell.respondents} of ${cell.members}`}</td>
                             {SUBSCALES.map((s) => (
-                              <td key={s} className="num">{cell.subscales[s].mean === null ? meanText(null) : `${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
+                              <td key={s} className="num">{cell.subscales[s].mean === null ? 'Not shown' : `${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
                             ))}
                           </>
                         )}
@@ -146,5 +154,55 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
         newHref="/dashboard/initiatives/new"
       />
     </div>
+  );
+}
+
+/** A reporting group's row header: its name, and its teams, each linked to its dashboard. */
+function ReportingGroupName({ name, teams, groups }: { name: string; teams: string[]; groups: OrganisationDashboard['groups'] }) {
+  const keyOf = new Map(groups.filter((g) => g.kind === 'team').map((g) => [g.name, g.key]));
+  return (
+    <>
+      {name} <span className="muted">(reporting group: </span>
+      {teams.map((team, i) => (
+        <span key={team}>
+          {i > 0 ? ', ' : ''}
+          {keyOf.has(team) ? <a href={`/dashboard/teams/${keyOf.get(team)}`}>{team}</a> : team}
+        </span>
+      ))}
+      <span className="muted">)</span>
+    </>
+  );
+}
+
+/**
+ * Why the organisation's total is hidden, once for every period it is, with
+ * the groups that cause it and what an admin can do, instead of the same
+ * words repeated in every table.
+ */
+function TotalHidden({ hidden, periods, threshold }: { hidden: OrganisationDashboard['totalHidden']; periods: number; threshold: number }) {
+  if (hidden.length === 0) return null;
+  const causes = [...new Set(hidden.flatMap((h) => h.tooFew))];
+  return (
+    <section className="panel" aria-labelledby="total-hidden">
+      <h2 id="total-hidden">
+        The organisation’s total is hidden in {hidden.length} of {periods} published {periods === 1 ? 'period' : 'periods'}
+      </h2>
+      <p>
+        When a group is too small to be shown, the total minus the other groups would give its figures, so the total is hidden
+        too. {causes.length > 0 ? `The groups too small to be shown in those periods: ${causes.join(', ')}.` : 'In those periods, the people in no team, or in more than one team, were too few to be shown as a group of their own.'}
+      </p>
+      <ul>
+        {hidden.map((h) => (
+          <li key={h.periodId}>
+            {h.label}: {h.tooFew.length > 0 ? `${h.tooFew.join(', ')} had too few respondents` : 'too few people in no team, or in more than one team'}
+          </li>
+        ))}
+      </ul>
+      <p>
+        What an admin can do: in <a href="/admin/teams">Admin → Teams</a>, report small teams together (a reporting group of
+        several teams, or “other teams”), so that each group reaches at least {threshold} respondents. It applies from the next
+        period; published periods keep their figures.
+      </p>
+    </section>
   );
 }

@@ -29,6 +29,27 @@ beforeAll(async () => {
   solver = await loadSolver();
 });
 
+describe('decidePeriod: who gives way', () => {
+  // Team a's mean is safe on its own; beside b's and the total it would say too much. The total gives way, not the team.
+  const a = [27, 24, 26, 27, 27, 13, 21].map((cs) => person(['a'], cs));
+  const b = [12, 24, 12, 20, 31, 24, 27, 12].map((cs) => person(['b'], cs));
+  const level = (result: Map<string, GroupFigures>, id: string) => shown(result.get(id)).subscales.compassionSatisfaction.level;
+
+  it('coarsens the organisation before a team whose own figures are safe alone', () => {
+    const result = decidePeriod(solver, { groups: groups('a', 'b'), respondents: [...a, ...b], threshold: 5 });
+    expect(level(result, 'a')).toBe(2);
+    expect(shown(result.get('a')).subscales.compassionSatisfaction.mean).not.toBeNull();
+    expect(level(result, 'org')).toBe(2);
+    expect(independentAudit(solver, [...a, ...b], result)).toEqual([]);
+  });
+
+  it('without a total to give way, the team itself is coarsened', () => {
+    const result = decidePeriod(solver, { groups: [{ id: 'org' }, { id: 'a' }, { id: 'b' }], respondents: [...a, ...b], threshold: 5 });
+    expect(level(result, 'a')).toBe(3);
+    expect(level(result, 'org')).toBe(1);
+  });
+});
+
 describe('decidePeriod: which groups', () => {
   it('shows a group of k with its count and unrounded mean and SD; hides k − 1 with nothing but the reason', () => {
     const five = [40, 42, 44, 30, 35].map((cs) => person(['a'], cs));

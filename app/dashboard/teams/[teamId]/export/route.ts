@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/session';
+import { reportedWithinText } from '@/lib/format/aggregates';
 import { csvHeaders, dashboardCsv } from '@/lib/format/aggregates-csv';
 import { NotFoundError } from '@/lib/services/actor';
 import { getTeamDashboard } from '@/lib/services/aggregates';
@@ -10,7 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tea
   if (!actor) return new Response('Not found', { status: 404 });
   try {
     const dashboard = await getTeamDashboard(actor, teamId);
-    const csv = dashboardCsv(dashboard.periods.map((p) => ({ group: dashboard.team.name, period: p, figures: p.figures })));
+    const csv = dashboardCsv(
+      dashboard.periods.map((p) => ({ group: p.reportedWithin ? reportedWithinText(p.reportedWithin) : dashboard.team.name, period: p, figures: p.figures })),
+    );
     return new Response(csv, { headers: csvHeaders(`tend-${dashboard.team.name}.csv`) });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response('Not found', { status: 404 });
