@@ -534,6 +534,7 @@ type Summary = {
   options: Options;
   load?: LoadResult & { ms: number };
   publish?: { ms: number; periods: number };
+  publishParts?: string;
   render?: { team: Stats; organisation: Stats; teamKb: number; organisationKb: number };
   baseline?: { team: Stats; organisation: Stats; teamRows: number; organisationRows: number };
   checks?: { team: Check; organisation: Check };
@@ -547,6 +548,7 @@ function printSummary(s: Summary, teamName: string): void {
     line('bulk load', `${seconds(s.load.ms)} for ${s.load.checkIns.toLocaleString('en-GB')} check-ins, ${s.load.checkInTeams.toLocaleString('en-GB')} check_in_teams (no check_in_answers)`);
   }
   if (s.publish) line('publishClosedPeriods, whole history', `${seconds(s.publish.ms)} for ${s.publish.periods} periods (${ms(s.publish.ms / Math.max(1, s.publish.periods))} each)`);
+  if (s.publishParts) line('  where the time goes', s.publishParts);
   if (s.render) {
     line(`team dashboard (${teamName}), HTTP`, fmtStats(s.render.team));
     line('organisation dashboard, HTTP', fmtStats(s.render.organisation));
@@ -611,13 +613,17 @@ async function main(): Promise<number> {
 
   // 2. Publish (in this process, through the service itself).
   process.env.DATABASE_URL = databaseUrl;
-  const { publishClosedPeriods } = await import('../lib/services/aggregates');
+  const { publicationTimings, publishClosedPeriods } = await import('../lib/services/aggregates');
   const { closeDb } = await import('../lib/db');
   onCleanUp('close the Prisma client', () => closeDb());
   console.log('\n2. publishClosedPeriods over the whole history');
   const [periods, publishMs] = await timed(() => publishClosedPeriods(organisationId));
   summary.publish = { ms: publishMs, periods };
   console.log(`   ${periods} periods published in ${seconds(publishMs)} (${ms(publishMs / Math.max(1, periods))} per period)`);
+  const spent = publicationTimings();
+  const part = (spentMs: number) => `${seconds(spentMs)} (${((100 * spentMs) / publishMs).toFixed(0)}%)`;
+  summary.publishParts = `decide and audit ${part(spent.decide)}, read respondents ${part(spent.read)}, store ${part(spent.store)}`;
+  console.log(`   of which: ${summary.publishParts}`);
   if (periods !== o.months) throw new Error(`Expected ${o.months} periods to publish, got ${periods}.`);
   await conn.exec(`ANALYZE "published_periods"; ANALYZE "period_aggregates"`);
 

@@ -143,8 +143,24 @@ type RespondentRow = {
   teams: string[];
 };
 
+/**
+ * Where publishing spends its time in this process, in milliseconds since it
+ * started (for `npm run bench:dashboard`): reading the period's respondents
+ * and memberships, deciding and auditing the figures, storing them.
+ */
+const timings = { read: 0, decide: 0, store: 0 };
+export function publicationTimings(): Readonly<typeof timings> {
+  return { ...timings };
+}
+
 /** @returns whether this call stored the period (false: another publisher had). */
 async function publishPeriod(tx: Tx, organisationId: string, settings: Settings, period: Period): Promise<boolean> {
+  let started = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] += now - started;
+    started = now;
+  };
   // Each person once: their latest submitted check-in in the period, with the teams it was submitted in.
   // Rules frozen per period: only people who were members of the organisation (and of a team) from the
   // period's start count for it, so an account created or added during a period counts from the next.
@@ -177,11 +193,14 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
   const teamKeys = new Set(teams.filter((t) => !grouped.has(t.id)).map((t) => t.id));
   const groupKeys = new Set(teams.flatMap((t) => (grouped.has(t.id) ? [grouped.get(t.id)!] : [])));
   const members = await memberCounts(tx, organisationId, period.startsAt, grouped);
-  const figures = decidePeriod(await loadSolver(), {
+  const solver = await loadSolver();
+  lap('read');
+  const figures = decidePeriod(solver, {
     groups: [{ id: ORGANISATION_GROUP, total: true }, ...[...teamKeys, ...groupKeys].map((id) => ({ id }))],
     respondents,
     threshold: settings.anonymityThreshold,
   });
+  lap('decide');
 
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "published_periods" ("id", "organisation_id", "starts_at", "ends_at", "reporting_period", "time_zone", "anonymity_threshold")
@@ -195,6 +214,7 @@ async function publishPeriod(tx: Tx, organisationId: string, settings: Settings,
       aggregateRow(periodId, { groupKey, reportingGroup: groupKeys.has(groupKey) }, group, members.get(groupKey) ?? 0),
     ),
   });
+  lap('store');
   return true;
 }
 

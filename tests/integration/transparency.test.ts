@@ -1,20 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
+import { drainOutbox } from '../../lib/mail/outbox';
 import type { Actor } from '../../lib/services/actor';
 import { acceptInvite, createInvite } from '../../lib/services/invites';
 import { setMemberRemoved, updateMember } from '../../lib/services/members';
 import { getOrganisationSettings, updateOrganisationSettings } from '../../lib/services/organisation-settings';
 import { getTransparency } from '../../lib/services/transparency';
 import { createOrganisation, createPerson, createTeam } from '../fixtures/factories';
+import { bodyOf, startSmtpSink } from '../fixtures/smtp-sink';
 
 // PRODUCT.md privacy rule 13: the people measured see what their check-ins count for, and are told of changes.
 
 const BASE = 'https://tend.example.test';
-beforeAll(() => {
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => {
   process.env.APP_URL = BASE;
+  // A real SMTP server: notices go out through nodemailer, as in production.
+  sink = await startSmtpSink();
+  process.env.SMTP_URL = sink.url;
+  process.env.EMAIL_FROM = 'Tend <tend@example.test>';
 });
-afterAll(() => {
+afterAll(async () => {
   delete process.env.APP_URL;
+  delete process.env.SMTP_URL;
+  delete process.env.EMAIL_FROM;
+  await sink.close();
 });
 
 const mailTo = async (to: string) =>
@@ -120,12 +130,19 @@ describe('being told when added to a team', () => {
     for (const name of [admin.name, ...colleagues.map((c) => c.name)]) expect(mail[0]!.text).not.toContain(name);
     expect(mail[0]!.text).not.toMatch(/score\b.*\d|burnout/i);
     for (const c of colleagues) expect(await mailTo(c.email)).toHaveLength(0);
+    // Delivered through the SMTP server, to that person alone (within the notice's week).
+    expect(await drainOutbox(() => now)).toMatchObject({ failed: 0 });
+    const delivered = sink.messages.filter((m) => m.to.includes('sam@example.test'));
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.raw).toContain("Subject: You've been added to Night in Tend");
+    expect(bodyOf(delivered[0]!.raw)).toContain('Night has 4 people whose check-ins count for it.');
+    for (const c of colleagues) expect(sink.messages.some((m) => m.to.includes(c.email.toLowerCase()))).toBe(false);
 
     // The same teams again, a manager flag changed, a team taken away: nothing new to be told.
     await updateMember(admin, { userId: me.userId, roles: ['clinician'], teamIds: [outreach.id, night.id], managerTeamIds: [] }, now);
     await updateMember(admin, { userId: me.userId, roles: ['clinician', 'manager'], teamIds: [outreach.id, night.id], managerTeamIds: [night.id] }, now);
     await updateMember(admin, { userId: me.userId, roles: ['clinician'], teamIds: [night.id], managerTeamIds: [] }, now);
-    expect(await mailTo('sam@example.test')).toHaveLength(1);
+    expect(await mailTo('sam@example.test')).toHaveLength(0);
   });
 
   it('accepting an invite to a team writes one email about that team; an invite without one writes none', async () => {
