@@ -10,7 +10,7 @@ import {
   startOrResumeCheckIn,
   submitCheckIn,
 } from '@/lib/services/check-ins';
-import { PAGE_COUNT, ZCheckInPageInput, ZSaveAnswerInput } from '@/lib/validation/check-in';
+import { itemsOnPage, PAGE_COUNT, ZCheckInPageInput, ZSaveAnswerInput } from '@/lib/validation/check-in';
 
 /**
  * "Start check-in" / "Resume check-in": opens the draft at its first unanswered
@@ -51,8 +51,12 @@ const checkInPage = authedAction(ZCheckInPageInput, async (actor, input) => {
   switch (input.intent) {
     case 'previous':
       redirect(`${base}?page=${Math.max(1, input.page - 1)}`);
-    case 'next':
-      redirect(`${base}?page=${Math.min(PAGE_COUNT, input.page + 1)}`);
+    case 'next': {
+      // Questions of this page left blank: the next page says so, gently (they can be answered later).
+      const given = new Set(input.answers.map((a) => a.itemNumber));
+      const skipped = itemsOnPage(input.page).filter((n) => !given.has(n));
+      redirect(`${base}?page=${Math.min(PAGE_COUNT, input.page + 1)}${skipped.length > 0 ? `&skipped=${skipped.join(',')}` : ''}`);
+    }
     case 'save':
       redirect('/?saved=1');
     case 'submit': {

@@ -23,6 +23,10 @@ type Props = {
   itemCount: number;
   missing: MissingItem[];
   invalid: boolean;
+  /** A question of this page to scroll to and focus on arrival (a link from the list of unanswered ones). */
+  focusItem: number | null;
+  /** Questions left blank on the page before (after "Next page"). */
+  skipped: MissingItem[];
   /** The page was reached by moving from another page (not by opening the check-in). */
   focusOnArrival: boolean;
   pageAction: (formData: FormData) => Promise<void>;
@@ -45,6 +49,7 @@ export function CheckInForm(props: Props) {
   const unsaved = useRef(new Map<number, number>());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef(new Map<number, HTMLFieldSetElement>());
 
   // A new page from the server brings the saved answers with it.
   const [shownPage, setShownPage] = useState(page);
@@ -53,15 +58,20 @@ export function CheckInForm(props: Props) {
     setAnswers((current) => ({ ...props.answers, ...current }));
   }
 
-  // After moving between pages, focus goes to the new page's heading (or to the
-  // list of unanswered questions), so keyboard and screen-reader users start there.
-  const { focusOnArrival } = props;
+  // After moving between pages, focus goes to the question asked for (a link
+  // from the list of unanswered ones), or to the list itself, or to the new
+  // page's heading, so keyboard and screen-reader users start there.
+  const { focusOnArrival, focusItem } = props;
   useEffect(() => {
-    const target = missing.length > 0 ? summaryRef.current : focusOnArrival ? headingRef.current : null;
+    const item = focusItem === null ? undefined : itemRefs.current.get(focusItem);
+    const target = item ?? (missing.length > 0 ? summaryRef.current : focusOnArrival ? headingRef.current : null);
     if (!target) return;
-    const frame = requestAnimationFrame(() => target.focus());
+    const frame = requestAnimationFrame(() => {
+      target.focus();
+      if (item) item.scrollIntoView({ block: 'start' });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [page, missing.length, focusOnArrival]);
+  }, [page, missing.length, focusOnArrival, focusItem]);
 
   const running = useRef(false);
   const mounted = useRef(true);
@@ -119,6 +129,12 @@ export function CheckInForm(props: Props) {
   const first = items[0]?.number ?? 1;
   const last = items[items.length - 1]?.number ?? first;
   const missingHere = new Set(missing.filter((m) => m.page === page && answers[m.number] === undefined).map((m) => m.number));
+  // Submit from any page once every other page is complete (no paging through to the last one).
+  const onThisPage = new Set(items.map((i) => i.number));
+  const othersAnswered = Array.from({ length: itemCount }, (_, i) => i + 1).every((n) => onThisPage.has(n) || answers[n] !== undefined);
+  const skippedNow = props.skipped.filter((m) => answers[m.number] === undefined);
+  const itemHref = (m: MissingItem, incomplete: boolean) =>
+    `/check-ins/${checkInId}?page=${m.page}${incomplete ? '&incomplete=1' : ''}&focus=${m.number}#item-${m.number}`;
 
   return (
     <form action={props.pageAction} className="check-in" noValidate>
@@ -132,7 +148,24 @@ export function CheckInForm(props: Props) {
           <ul>
             {missing.map((m) => (
               <li key={m.number}>
-                <Link href={`/check-ins/${checkInId}?page=${m.page}#item-${m.number}`}>
+                <Link href={itemHref(m, true)}>
+                  Question {m.number}: {m.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {skippedNow.length > 0 && missing.length === 0 ? (
+        <div className="notice" role="status">
+          <p>
+            You left {skippedNow.length === 1 ? 'a question' : `${skippedNow.length} questions`} on the page before without an
+            answer. That’s fine for now: you’ll be reminded before you submit.
+          </p>
+          <ul>
+            {skippedNow.map((m) => (
+              <li key={m.number}>
+                <Link href={itemHref(m, false)}>
                   Question {m.number}: {m.text}
                 </Link>
               </li>
@@ -164,6 +197,11 @@ export function CheckInForm(props: Props) {
         <fieldset
           key={item.number}
           id={`item-${item.number}`}
+          tabIndex={-1}
+          ref={(element) => {
+            if (element) itemRefs.current.set(item.number, element);
+            else itemRefs.current.delete(item.number);
+          }}
           className={`item${missingHere.has(item.number) ? ' item--error' : ''}`}
           aria-describedby={missingHere.has(item.number) ? `item-${item.number}-error` : undefined}
         >
@@ -175,7 +213,7 @@ export function CheckInForm(props: Props) {
           </legend>
           {missingHere.has(item.number) ? (
             <p className="field__error" id={`item-${item.number}-error`}>
-              Choose an answer to this question.
+              Needs an answer: choose one of the options below.
             </p>
           ) : null}
           <div className="options">
@@ -200,7 +238,7 @@ export function CheckInForm(props: Props) {
         </fieldset>
       ))}
 
-      <PageButtons page={page} isLast={isLast} />
+      <PageButtons page={page} isLast={isLast} canSubmit={!isLast && othersAnswered} />
       <p className="muted small">
         {saveState === 'saved' ? 'All answers saved. ' : null}
         Only you can see your answers.
@@ -209,22 +247,36 @@ export function CheckInForm(props: Props) {
   );
 }
 
-function PageButtons({ page, isLast }: { page: number; isLast: boolean }) {
+/**
+ * "Previous page" first, in layout and in tab order. Pressing Enter in the form
+ * still moves on (or submits on the last page): the browser uses the first
+ * submit button, which is a hidden copy of the main one.
+ */
+function PageButtons({ page, isLast, canSubmit }: { page: number; isLast: boolean; canSubmit: boolean }) {
   const { pending } = useFormStatus();
+  const primary = isLast ? 'submit' : 'next';
   return (
     <div className="button-row">
+      <button type="submit" name="intent" value={primary} className="visually-hidden" tabIndex={-1} aria-hidden="true" disabled={pending}>
+        {isLast ? 'Submit check-in' : 'Next page'}
+      </button>
+      {page > 1 ? (
+        <button type="submit" name="intent" value="previous" className="button button--secondary" disabled={pending}>
+          Previous page
+        </button>
+      ) : null}
       {isLast ? (
         <button type="submit" name="intent" value="submit" className="button" disabled={pending}>
           Submit check-in
         </button>
       ) : (
-        <button type="submit" name="intent" value="next" className="button" disabled={pending}>
+        <button type="submit" name="intent" value="next" className={canSubmit ? 'button button--secondary' : 'button'} disabled={pending}>
           Next page
         </button>
       )}
-      {page > 1 ? (
-        <button type="submit" name="intent" value="previous" className="button button--secondary" disabled={pending}>
-          Previous page
+      {canSubmit ? (
+        <button type="submit" name="intent" value="submit" className="button" disabled={pending}>
+          Submit check-in
         </button>
       ) : null}
       <button type="submit" name="intent" value="save" className="button button--secondary" disabled={pending}>

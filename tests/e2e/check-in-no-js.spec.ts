@@ -39,7 +39,7 @@ test('the whole check-in works as plain HTML forms with JavaScript disabled', as
   await expectAccessibleWithoutJs(page);
 
   await summary.getByRole('link', { name: /^Question 27:/ }).click();
-  await expect(page).toHaveURL(/page=5#item-27$/);
+  await expect(page).toHaveURL(/page=5&incomplete=1&focus=27#item-27$/);
   await answer(page, ITEM_TEXTS[26]!, ANSWERS[26]!);
   await answer(page, ITEM_TEXTS[28]!, ANSWERS[28]!);
 

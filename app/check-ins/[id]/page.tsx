@@ -36,16 +36,26 @@ export default async function CheckInPage({ params, searchParams }: Props) {
         : PAGE_COUNT;
   const showMissing = query.incomplete === '1' && unanswered.length > 0;
   const render = (text: string) => renderWording(text, checkIn.wordingPreset);
+  // A question to land on (a link from the list of unanswered ones): one of this page's.
+  const focusItem = Number(query.focus);
+  const onPage = itemsOnPage(page);
+  // Questions left blank on the page before, still unanswered (after "Next page").
+  const skipped = typeof query.skipped === 'string' && page > 1
+    ? query.skipped
+        .split(',')
+        .map(Number)
+        .filter((n) => itemsOnPage(page - 1).includes(n) && checkIn.answers[n] === undefined)
+    : [];
 
   return (
     <div className="page">
       <h1>Your check-in</h1>
-      {page === 1 ? <p className="lede">{render(PROQOL5.instructions)}</p> : null}
+      <p className={page === 1 ? 'lede' : 'muted'}>{render(PROQOL5.instructions)}</p>
       <CheckInForm
         checkInId={checkIn.id}
         page={page}
         pageCount={PAGE_COUNT}
-        items={itemsOnPage(page).map((n) => ({ number: n, text: render(PROQOL5.items[n - 1]!.text) }))}
+        items={onPage.map((n) => ({ number: n, text: render(PROQOL5.items[n - 1]!.text) }))}
         options={PROQOL5.responseOptions}
         answers={checkIn.answers}
         itemCount={PROQOL5.items.length}
@@ -55,6 +65,8 @@ export default async function CheckInPage({ params, searchParams }: Props) {
             : []
         }
         invalid={query.invalid === '1'}
+        focusItem={onPage.includes(focusItem) ? focusItem : null}
+        skipped={skipped.map((n) => ({ number: n, page: page - 1, text: render(PROQOL5.items[n - 1]!.text) }))}
         focusOnArrival={query.page !== undefined}
         pageAction={checkInPageAction}
         saveAnswer={saveAnswerAction}
