@@ -133,8 +133,6 @@ export function CheckInForm(props: Props) {
   const onThisPage = new Set(items.map((i) => i.number));
   const othersAnswered = Array.from({ length: itemCount }, (_, i) => i + 1).every((n) => onThisPage.has(n) || answers[n] !== undefined);
   const skippedNow = props.skipped.filter((m) => answers[m.number] === undefined);
-  const itemHref = (m: MissingItem, incomplete: boolean) =>
-    `/check-ins/${checkInId}?page=${m.page}${incomplete ? '&incomplete=1' : ''}&focus=${m.number}#item-${m.number}`;
 
   return (
     <form action={props.pageAction} className="check-in" noValidate>
@@ -145,15 +143,7 @@ export function CheckInForm(props: Props) {
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="missing-title">
           <h2 id="missing-title">Some questions still need an answer</h2>
           <p>Everything you have answered is saved. Answer these to submit your check-in:</p>
-          <ul>
-            {missing.map((m) => (
-              <li key={m.number}>
-                <Link href={itemHref(m, true)}>
-                  Question {m.number}: {m.text}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <QuestionLinks checkInId={checkInId} items={missing} incomplete={true} />
         </div>
       ) : null}
       {skippedNow.length > 0 && missing.length === 0 ? (
@@ -162,15 +152,7 @@ export function CheckInForm(props: Props) {
             You left {skippedNow.length === 1 ? 'a question' : `${skippedNow.length} questions`} on the page before without an
             answer. That’s fine for now: you’ll be reminded before you submit.
           </p>
-          <ul>
-            {skippedNow.map((m) => (
-              <li key={m.number}>
-                <Link href={itemHref(m, false)}>
-                  Question {m.number}: {m.text}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <QuestionLinks checkInId={checkInId} items={skippedNow} incomplete={false} />
         </div>
       ) : null}
       {props.invalid ? (
@@ -244,6 +226,24 @@ export function CheckInForm(props: Props) {
         Only you can see your answers.
       </p>
     </form>
+  );
+}
+
+/**
+ * Links that land on each question, focused (`incomplete`: marked as needing an
+ * answer, with the list of unanswered ones kept at the top).
+ */
+function QuestionLinks({ checkInId, items, incomplete }: { checkInId: string; items: MissingItem[]; incomplete: boolean }) {
+  return (
+    <ul>
+      {items.map((m) => (
+        <li key={m.number}>
+          <Link href={`/check-ins/${checkInId}?page=${m.page}${incomplete ? '&incomplete=1' : ''}&focus=${m.number}#item-${m.number}`}>
+            Question {m.number}: {m.text}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
