@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SubscaleTrend } from '@/components/charts/SubscaleTrend';
+import { DataTable } from '@/components/ui/DataTable';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { requireUser } from '@/lib/auth/session';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
@@ -9,6 +10,9 @@ import { listMyNotes } from '@/lib/services/notes';
 import { SUBSCALES } from '@/lib/scoring';
 
 export const metadata = { title: 'Your history' };
+
+const HISTORY_COLUMNS = [{ label: 'Date' }, { label: 'Score', numeric: true }, { label: 'Band' }, { label: 'Change' }];
+const NOTE_COLUMNS = [{ label: 'Date' }, { label: 'Note' }];
 
 function changeText(point: HistoryPoint): string {
   if (!point.change) return 'first';
@@ -74,33 +78,16 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                     fills={bandFills(subscale)}
                     points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
                 ) : null}
-                <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`table-${subscale}`}>
-                  <table className="history-table">
-                    <caption id={`table-${subscale}`}>
-                      {SUBSCALE_NAMES[subscale]}: {points.length === 1 ? 'your score' : `all ${points.length} scores, newest first, with the change from the check-in before`}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Date</th>
-                        <th scope="col">Score</th>
-                        <th scope="col">Band</th>
-                        <th scope="col">Change</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {newestFirst.map((p) => (
-                        <tr key={p.checkInId}>
-                          <th scope="row">
-                            <Link href={`/check-ins/${p.checkInId}/result`}>{formatShortDate(p.at)}</Link>
-                          </th>
-                          <td className="num">{p.raw}</td>
-                          <td>{BAND_LABELS[p.band]}</td>
-                          <td>{changeText(p)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  captionId={`table-${subscale}`}
+                  caption={`${SUBSCALE_NAMES[subscale]}: ${points.length === 1 ? 'your score' : `all ${points.length} scores, newest first, with the change from the check-in before`}`}
+                  columns={HISTORY_COLUMNS}
+                  className="data-table--inline"
+                  rows={newestFirst.map((p) => ({
+                    key: p.checkInId,
+                    cells: [<Link key="date" href={`/check-ins/${p.checkInId}/result`}>{formatShortDate(p.at)}</Link>, p.raw, BAND_LABELS[p.band], changeText(p)],
+                  }))}
+                />
               </section>
             );
           })}
@@ -109,27 +96,16 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             {notes.size === 0 ? (
               <p>You haven’t written any notes yet. You can add one to any check-in from its result page; only you can read them.</p>
             ) : (
-              <table className="history-table history-notes">
-                <caption>Your notes, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Note</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {checkIns
-                    .filter((c) => notes.has(c.id))
-                    .map((c) => (
-                      <tr key={c.id}>
-                        <th scope="row">
-                          <Link href={`/check-ins/${c.id}/result`}>{formatShortDate(c.submittedAt)}</Link>
-                        </th>
-                        <td className="history-notes__text">{notes.get(c.id)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption="Your notes, newest first"
+                columns={NOTE_COLUMNS}
+                rows={checkIns
+                  .filter((c) => notes.has(c.id))
+                  .map((c) => ({
+                    key: c.id,
+                    cells: [<Link key="date" href={`/check-ins/${c.id}/result`}>{formatShortDate(c.submittedAt)}</Link>, <span key="note" className="multiline">{notes.get(c.id)}</span>],
+                  }))}
+              />
             )}
           </section>
           <p className="muted">

@@ -1,8 +1,12 @@
 import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
+import { DataTable } from '@/components/ui/DataTable';
 import { cellLabel, changeText, distributionText, hiddenText, meanText, NOT_SHOWN_TEXT, participationText, reportedWithinText, ruleText } from '@/lib/format/aggregates';
 import { bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
+
+const PERIOD_COLUMNS = [{ label: 'Period' }, { label: 'Respondents' }, { label: 'Published under' }];
+const SUBSCALE_COLUMNS = [{ label: 'Period' }, { label: 'Mean', numeric: true }, { label: 'Change' }, { label: 'Distribution' }];
 
 type Shown = Extract<GroupPeriodView, { status: 'shown' }>;
 
@@ -53,30 +57,19 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
       {periods.length > 0 ? (
         <section className="panel" aria-labelledby={`${id}-periods`}>
           <h2 id={`${id}-periods`}>Published periods</h2>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-periods-caption`}>
-            <table className="history-table">
-              <caption id={`${id}-periods-caption`}>Each period, newest first: who responded, and the rule it was published under</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col">Respondents</th>
-                  <th scope="col">Published under</th>
-                </tr>
-              </thead>
-              <tbody>
-                {newestFirst.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.label}</th>
-                    <td>
-                      {p.figures.status === 'shown' ? participationText(p.figures) : hiddenText(p.figures)}
-                      {p.reportedWithin ? ` (as ${reportedWithinText(p.reportedWithin)})` : ''}
-                    </td>
-                    <td>{ruleText(p.rule)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            captionId={`${id}-periods-caption`}
+            caption="Each period, newest first: who responded, and the rule it was published under"
+            columns={PERIOD_COLUMNS}
+            rows={newestFirst.map((p) => ({
+              key: p.id,
+              cells: [
+                p.label,
+                `${p.figures.status === 'shown' ? participationText(p.figures) : hiddenText(p.figures)}${p.reportedWithin ? ` (as ${reportedWithinText(p.reportedWithin)})` : ''}`,
+                ruleText(p.rule),
+              ],
+            }))}
+          />
         </section>
       ) : null}
 
@@ -93,40 +86,24 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
                   markers={markers}
                 />
               ) : null}
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-${subscale}-caption`}>
-                <table className="history-table">
-                  <caption id={`${id}-${subscale}-caption`}>
-                    {SUBSCALE_NAMES[subscale]}: mean score (10 to 50) and the share in each band, newest period first
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Period</th>
-                      <th scope="col">Mean</th>
-                      <th scope="col">Change</th>
-                      <th scope="col">Distribution</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {newestFirst.map((p) => (
-                      <tr key={p.id}>
-                        <th scope="row">
-                          {p.label}
-                          {p.reportedWithin ? ` (${p.reportedWithin.name})` : ''}
-                        </th>
-                        {p.figures.status === 'shown' ? (
-                          <>
-                            <td className="num">{meanText(p.figures.subscales[subscale].mean)}</td>
-                            <td>{changeText(p.figures.subscales[subscale].change)}</td>
-                            <td>{distributionText(p.figures.subscales[subscale].distribution)}</td>
-                          </>
-                        ) : (
-                          <td colSpan={3}>{hiddenText(p.figures)}</td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                captionId={`${id}-${subscale}-caption`}
+                caption={`${SUBSCALE_NAMES[subscale]}: mean score (10 to 50) and the share in each band, newest period first`}
+                columns={SUBSCALE_COLUMNS}
+                rows={newestFirst.map((p) => ({
+                  key: p.id,
+                  cells: [
+                    `${p.label}${p.reportedWithin ? ` (${p.reportedWithin.name})` : ''}`,
+                    ...(p.figures.status === 'shown'
+                      ? [
+                          meanText(p.figures.subscales[subscale].mean),
+                          changeText(p.figures.subscales[subscale].change),
+                          distributionText(p.figures.subscales[subscale].distribution),
+                        ]
+                      : [{ span: 3, content: hiddenText(p.figures) }]),
+                  ],
+                }))}
+              />
             </section>
           ))
         : null}

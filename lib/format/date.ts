@@ -15,6 +15,11 @@ export function formatShortDate(date: Date | number): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: DISPLAY_TIME_ZONE }).format(date);
 }
 
+/** "10 Sep": for a table's column headings, where the year is plain from the caption or the page. */
+export function formatDayMonth(date: Date | number): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: DISPLAY_TIME_ZONE }).format(date);
+}
+
 /** "Sep 26": for chart axes, where space is short. */
 export function formatAxisDate(date: Date | number): string {
   const parts = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: DISPLAY_TIME_ZONE }).formatToParts(date);

@@ -3,3 +3,4 @@ export * from './wording';
 export * from './interpretation';
 export * from './guidance';
 export * from './history';
+export * from './summary';

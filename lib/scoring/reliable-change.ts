@@ -25,7 +25,7 @@ export const LITERATURE_SD: Readonly<Record<Subscale, number>> = {
 };
 
 /** For compassion satisfaction more is better; for burnout and secondary traumatic stress less is. */
-const HIGHER_IS_BETTER: Readonly<Record<Subscale, boolean>> = {
+export const HIGHER_IS_BETTER: Readonly<Record<Subscale, boolean>> = {
   compassionSatisfaction: true,
   burnout: false,
   secondaryTraumaticStress: false,

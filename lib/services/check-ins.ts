@@ -322,3 +322,29 @@ export async function listMyCheckIns(actor: Actor, options: { take?: number } = 
   });
   return rows.map((row) => ({ id: row.id, submittedAt: row.submittedAt as Date, scores: toScores(row) }));
 }
+
+/** One of the actor's own drafts, for the page that asks before discarding it. @throws NotFoundError otherwise */
+export async function getDraftToDiscard(actor: Actor, id: string): Promise<{ id: string; answeredCount: number; updatedAt: Date }> {
+  assertId(id);
+  const db = await getDb();
+  const draft = await db.checkIn.findFirst({
+    where: { id, userId: actor.userId, status: 'draft' },
+    select: { id: true, updatedAt: true, _count: { select: { answers: true } } },
+  });
+  if (!draft) throw new NotFoundError();
+  return { id: draft.id, answeredCount: draft._count.answers, updatedAt: draft.updatedAt };
+}
+
+/**
+ * Discards one of the actor's own drafts with its answers (by cascade). A
+ * draft is never part of any figure, so nothing else changes and nothing is
+ * recorded. Reading one's own drafts needs no membership, nor does throwing
+ * one away.
+ * @throws NotFoundError for a malformed id, a submitted check-in, or anyone else's draft (nothing is deleted)
+ */
+export async function discardMyDraft(actor: Actor, id: string): Promise<void> {
+  assertId(id);
+  const db = await getDb();
+  const { count } = await db.checkIn.deleteMany({ where: { id, userId: actor.userId, status: 'draft' } });
+  if (count === 0) throw new NotFoundError();
+}

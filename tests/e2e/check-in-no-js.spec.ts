@@ -72,8 +72,10 @@ test('the whole check-in works as plain HTML forms with JavaScript disabled', as
   await expect(page).toHaveURL(/\/result(#.*)?$/);
 
   await page.goto('/');
-  await expect(page.getByRole('list').filter({ has: page.getByRole('definition') }).getByRole('listitem')).toHaveCount(1); // one check-in
-  await expect(page.getByRole('button', { name: 'Start check-in' })).toBeVisible();
+  // The latest (first) result leads; checking in again is there, but not as the main action.
+  await expect(page.getByRole('heading', { level: 2, name: /^Your latest check-in: / })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start check-in' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Check in early' })).toHaveClass(/button--secondary/);
   await expectAccessibleWithoutJs(page);
 
   // Pages that are not found say so in their HTML: readable with JavaScript off.

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { PROQOL5 } from '../../lib/instruments/proqol5';
-import { ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
+import { completeCheckIn, expectAccessible, expectAccessibleWithoutJs, signIn } from './helpers';
 import type { Browser } from '@playwright/test';
 import { expect, test, type Page } from './test';
 
@@ -200,12 +199,7 @@ test('figures come from closed periods only: a check-in submitted now changes no
   const clinician = await browser.newContext({ javaScriptEnabled: false });
   const clinicianPage = await clinician.newPage();
   await signIn(clinicianPage, 'e2e-dashboard@example.test');
-  await startCheckIn(clinicianPage, expectAccessibleWithoutJs);
-  for (let p = 1; p <= 5; p++) {
-    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(clinicianPage, ITEM_TEXTS[n - 1]!, PROQOL5.items[n - 1]!.reverseScored ? 1 : 5);
-    await clinicianPage.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
-  }
-  await expect(clinicianPage.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+  await completeCheckIn(clinicianPage, PROQOL5.items.map((item) => (item.reverseScored ? 1 : 5)), expectAccessibleWithoutJs);
   await clinician.close();
 
   for (const { url, tables } of before) expect(await figures(adminPage, url), url).toEqual(tables);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ITEM_TEXTS } from '../fixtures/answers';
 
 export const DEMO_PASSWORD = 'tend-demo-password';
 
@@ -64,17 +65,34 @@ export function progress(page: Page): Locator {
 }
 
 /**
- * Presses "Start check-in" (or "Resume check-in"); before a first check-in the
+ * Presses "Start check-in" (or "Resume check-in", or "Check in early" when none is due); before a first check-in the
  * privacy notice comes first: it is scanned with `scan`, then acknowledged.
  */
 export async function startCheckIn(page: Page, scan: (page: Page) => Promise<void> = expectAccessible): Promise<void> {
-  await page.getByRole('button', { name: /^(Start|Resume) check-in$/ }).click();
+  await page.getByRole('button', { name: /^((Start|Resume) check-in|Check in early)$/ }).click();
   await expect(page).toHaveURL(/\/(privacy\?continue=check-in|check-ins\/)/);
   if (page.url().includes('/privacy')) {
     await scan(page);
     await page.getByRole('button', { name: 'I understand: start my check-in' }).click();
   }
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}/);
+}
+
+/**
+ * From the home page, a whole check-in: starts it (acknowledging the privacy
+ * notice first when asked, after scanning it with `scan`), gives `answers`
+ * (item n gets answers[n - 1]) page by page, submits, and returns the new
+ * check-in's id from the result page's address. JavaScript on or off.
+ */
+export async function completeCheckIn(page: Page, answers: readonly number[], scan: (page: Page) => Promise<void> = expectAccessible): Promise<string> {
+  await page.goto('/');
+  await startCheckIn(page, scan);
+  for (let p = 1; p <= 5; p++) {
+    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(page, ITEM_TEXTS[n - 1]!, answers[n - 1]!);
+    await page.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+  return /\/check-ins\/([0-9a-f-]{36})\/result/.exec(page.url())![1]!;
 }
 
 /** Waits for an email to `to` in the run's SMTP sink and returns the first link matching `pattern`. */

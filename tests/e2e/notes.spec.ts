@@ -5,7 +5,7 @@ const NOTE = 'Peer-support group started this month; nights felt lighter.';
 
 test('a private note is saved on a result and shown in the history; nobody else can read or write it', async ({ page, browser }) => {
   await signIn(page, 'clinician@example.org');
-  await page.locator('.result-list__date').first().click();
+  await page.getByRole('link', { name: 'See this result in full' }).click();
   await expect(page).toHaveURL(/\/check-ins\/[0-9a-f-]{36}\/result$/);
   const resultUrl = new URL(page.url()).pathname;
   const checkInId = resultUrl.split('/')[2]!;
@@ -40,7 +40,7 @@ test('a private note is saved on a result and shown in the history; nobody else 
     // By posting the action with the owner's check-in, from a page of their own that carries it
     // (their own result, so a success would answer 200): not found, and the note is unchanged.
     await other.goto('/');
-    const ownResult = await other.locator('.result-list__date').first().getAttribute('href', { timeout: 2000 }).catch(() => null);
+    const ownResult = await other.getByRole('link', { name: 'See this result in full' }).getAttribute('href', { timeout: 2000 }).catch(() => null);
     const post = await other.request.post(ownResult ?? resultUrl, { multipart: { ...actionFields, checkInId, note: `Overwritten by ${email}` } });
     expect(post.status(), email).toBe(404);
     expect(await post.text()).not.toContain(NOTE);

@@ -1,21 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { PROQOL5 } from '../../lib/instruments/proqol5';
-import { ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
+import { completeCheckIn, expectAccessible, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
 import { expect, test, type Page } from './test';
 
 const EMAIL = 'e2e-owndata@example.test';
 const NOTE = '=HYPERLINK("http://evil.example","click") a hard week';
 
-async function checkIn(page: Page, value: number): Promise<string> {
-  await page.goto('/');
-  await startCheckIn(page);
-  for (let p = 1; p <= 5; p++) {
-    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(page, ITEM_TEXTS[n - 1]!, value);
-    await page.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
-  return /\/check-ins\/([0-9a-f-]{36})\/result/.exec(page.url())![1]!;
+function checkIn(page: Page, value: number): Promise<string> {
+  return completeCheckIn(page, Array.from({ length: 30 }, () => value));
 }
 
 async function download(page: Page, name: RegExp): Promise<string> {
@@ -51,9 +43,10 @@ test('reminders and own data: the due notice, a longer interval, each export, de
   const second = await checkIn(page, 4);
   // Done: no notice now, and the next is due 60 days on.
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 2, name: 'Check in' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your next check-in' })).toBeVisible();
   const inSixty = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(Date.now() + 60 * 86_400_000));
-  await expect(page.getByText(`Your next check-in is due on ${inSixty}.`)).toBeVisible();
+  await expect(page.getByText(`Your next check-in is due on ${inSixty}. We’ll remind you then.`)).toBeVisible();
+  await expect(page.getByText('Every 60 days, as you chose.')).toBeVisible();
 
   // Each export: the owner's two check-ins, with the credit line.
   await page.goto('/account');

@@ -1,7 +1,6 @@
 import { PROQOL5 } from '../../lib/instruments/proqol5';
 import { SUBSCALE_ITEMS, REVERSED_ITEMS } from '../../lib/scoring';
-import { ITEM_TEXTS } from '../fixtures/answers';
-import { answer, expectAccessibleWithoutJs, signIn, startCheckIn } from './helpers';
+import { completeCheckIn, expectAccessibleWithoutJs, signIn } from './helpers';
 import { expect, test, type Page } from './test';
 
 // Plain form posts: the quickest way through two whole check-ins.
@@ -13,13 +12,7 @@ function answersWith(change: (n: number) => number | undefined): number[] {
 }
 
 async function checkIn(page: Page, answers: number[]): Promise<void> {
-  await page.goto('/');
-  await startCheckIn(page, expectAccessibleWithoutJs);
-  for (let p = 1; p <= 5; p++) {
-    for (let n = (p - 1) * 6 + 1; n <= p * 6; n++) await answer(page, ITEM_TEXTS[n - 1]!, answers[n - 1]!);
-    await page.getByRole('button', { name: p < 5 ? 'Next page' : 'Submit check-in' }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your check-in result');
+  await completeCheckIn(page, answers, expectAccessibleWithoutJs);
 }
 
 test('a result says what changed, calls only a reliable change real, and brings support to the top when burnout is high', async ({ page }) => {

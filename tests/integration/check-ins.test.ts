@@ -6,6 +6,8 @@ import { ForbiddenError, NotFoundError, type Actor } from '../../lib/services/ac
 import { listAuditEvents } from '../../lib/services/audit';
 import {
   CheckInClosedError,
+  discardMyDraft,
+  getDraftToDiscard,
   getCheckInForAnswering,
   getCheckInResult,
   getOpenDraft,
@@ -75,6 +77,41 @@ describe('starting and resuming', () => {
     const removed = (await getActor(me.userId, 0))!;
     expect(removed.organisation).toBeNull();
     await expect(startOrResumeCheckIn(removed)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('discarding a draft', () => {
+  it('discards the owner’s draft with its answers, and a new one can start', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const { id } = await startOrResumeCheckIn(me);
+    await saveCheckInAnswers(me, id, [{ itemNumber: 1, value: 3 }, { itemNumber: 2, value: 4 }]);
+    expect(await getDraftToDiscard(me, id)).toMatchObject({ id, answeredCount: 2 });
+    await discardMyDraft(me, id);
+    const db = await getDb();
+    expect(await db.checkIn.count({ where: { id } })).toBe(0);
+    expect(await db.checkInAnswer.count({ where: { checkInId: id } })).toBe(0);
+    expect(await getOpenDraft(me)).toBeNull();
+    const again = await startOrResumeCheckIn(me);
+    expect(again.resumed).toBe(false);
+    await expect(discardMyDraft(me, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('nobody else can see or discard it, whatever their role, and a submitted check-in is never discarded', async () => {
+    const me = await createPerson({ organisationId: org.id });
+    const admin = await createPerson({ organisationId: org.id, roles: ['admin', 'manager', 'clinician'] });
+    const { id } = await startOrResumeCheckIn(me);
+    await saveCheckInAnswers(me, id, [{ itemNumber: 1, value: 3 }]);
+    await expect(getDraftToDiscard(admin, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(discardMyDraft(admin, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getOpenDraft(me)).toMatchObject({ id, answeredCount: 1 });
+
+    const done = await startOrResumeCheckIn(admin);
+    await saveCheckInAnswers(admin, done.id, asInputs(sampleAnswers()));
+    await submitCheckIn(admin, done.id);
+    await expect(getDraftToDiscard(admin, done.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(discardMyDraft(admin, done.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listMyCheckIns(admin)).map((c) => c.id)).toEqual([done.id]);
+    await expect(discardMyDraft(me, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

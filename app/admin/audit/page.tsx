@@ -1,9 +1,12 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTimeIn } from '@/lib/format/date-time';
 import { getAuditLog, type AuditEntry } from '@/lib/services/audit';
 import { AUDIT_KINDS, ZAuditLogQuery } from '@/lib/validation/audit-log';
 
 export const metadata = { title: 'Audit log' };
+
+const AUDIT_COLUMNS = [{ label: 'When' }, { label: 'Who' }, { label: 'What' }, { label: 'Details' }];
 
 const ACTIONS: Record<AuditEntry['action'], string> = {
   'invite.created': 'Invited',
@@ -107,32 +110,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.entries.length === 0 ? (
         <p>{filtered ? 'No events match what you chose.' : 'Nothing has been recorded yet.'}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{filtered ? 'Administrative actions you chose, newest first' : 'Administrative actions, newest first'}</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTimeIn(e.at, log.timeZone)}</td>
-                  <td>{e.actor}</td>
-                  <td>
-                    {ACTIONS[e.action] ?? e.action}
-                    {e.target ? ` ${e.target}` : null}
-                  </td>
-                  <td>{describeDetails(e.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          hideCaption
+          caption={filtered ? 'Administrative actions you chose, newest first' : 'Administrative actions, newest first'}
+          columns={AUDIT_COLUMNS}
+          rows={log.entries.map((e) => ({
+            key: e.id,
+            cells: [formatDateTimeIn(e.at, log.timeZone), e.actor, `${ACTIONS[e.action] ?? e.action}${e.target ? ` ${e.target}` : ''}`, describeDetails(e.details)],
+          }))}
+        />
       )}
 
       {log.newer || log.older ? (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GroupSeries } from '@/components/dashboard/GroupSeries';
 import { OpenPeriod } from '@/components/dashboard/OpenPeriod';
+import { DataTable } from '@/components/ui/DataTable';
 import { getCurrentUser } from '@/lib/auth/session';
 import { changeText, hiddenText, NOT_SHOWN_TEXT } from '@/lib/format/aggregates';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
@@ -20,6 +21,12 @@ export const metadata: Metadata = { title: 'Organisation dashboard' };
  * groups are hidden was decided when each period was published, over every
  * group together, so nothing here can be subtracted to reveal a hidden one.
  */
+const SIDE_BY_SIDE_COLUMNS = [
+  { label: 'Group' },
+  { label: 'Respondents (of members)' },
+  ...SUBSCALES.map((s) => ({ label: SUBSCALE_NAMES[s], numeric: true })),
+];
+
 /** Teams per page of the side-by-side table: a large organisation has hundreds. */
 const TEAMS_PER_PAGE = 50;
 
@@ -88,50 +95,32 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
                 Show period
               </button>
             </form>
-            <div className="table-scroll table-scroll--full" tabIndex={0} role="region" aria-labelledby="side-by-side-caption">
-              <table className="history-table">
-                <caption id="side-by-side-caption">
-                  {selected.label}: respondents and mean scores (10 to 50), with the change since the period before. “Not shown”: {NOT_SHOWN_TEXT}.
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Group</th>
-                    <th scope="col">Respondents (of members)</th>
-                    {SUBSCALES.map((s) => (
-                      <th key={s} scope="col">
-                        {SUBSCALE_NAMES[s]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {pageGroups.map((group) => {
-                    const cell = selected.cells[group.key];
-                    return (
-                      <tr key={group.key}>
-                        <th scope="row">
-                          {/* A plain link: hundreds of rows, and no client-side navigation needed. */}
-                          {group.kind === 'team' ? <a href={`/dashboard/teams/${group.key}`}>{group.name}</a> : null}
-                          {group.kind === 'organisation' ? `${group.name} (everyone)` : null}
-                          {group.kind === 'reporting' ? <ReportingGroupName name={group.name} teams={selected.reportingGroups[group.key] ?? []} groups={dashboard.groups} /> : null}
-                          {group.archived ? ' (archived)' : ''}
-                        </th>
-                        {!cell || cell.status !== 'shown' ? (
-                          <td colSpan={4}>{cell ? hiddenText(cell) : hiddenText({ status: 'too_few' })}</td>
-                        ) : (
-                          <>
-                            <td>{cell.members === null ? cell.respondents : `${cell.respondents} of ${cell.members}`}</td>
-                            {SUBSCALES.map((s) => (
-                              <td key={s} className="num">{cell.subscales[s].mean === null ? 'Not shown' : `${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`}</td>
-                            ))}
-                          </>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              captionId="side-by-side-caption"
+              caption={`${selected.label}: respondents and mean scores (10 to 50), with the change since the period before. “Not shown”: ${NOT_SHOWN_TEXT}.`}
+              columns={SIDE_BY_SIDE_COLUMNS}
+              rows={pageGroups.map((group) => {
+                const cell = selected.cells[group.key];
+                return {
+                  key: group.key,
+                  cells: [
+                    <>
+                      {/* A plain link: hundreds of rows, and no client-side navigation needed. */}
+                      {group.kind === 'team' ? <a href={`/dashboard/teams/${group.key}`}>{group.name}</a> : null}
+                      {group.kind === 'organisation' ? `${group.name} (everyone)` : null}
+                      {group.kind === 'reporting' ? <ReportingGroupName name={group.name} teams={selected.reportingGroups[group.key] ?? []} groups={dashboard.groups} /> : null}
+                      {group.archived ? ' (archived)' : ''}
+                    </>,
+                    ...(!cell || cell.status !== 'shown'
+                      ? [{ span: 4, content: cell ? hiddenText(cell) : hiddenText({ status: 'too_few' }) }]
+                      : [
+                          cell.members === null ? cell.respondents : `${cell.respondents} of ${cell.members}`,
+                          ...SUBSCALES.map((s) => (cell.subscales[s].mean === null ? 'Not shown' : `${cell.subscales[s].mean} (${changeText(cell.subscales[s].change)})`)),
+                        ]),
+                  ],
+                };
+              })}
+            />
             {pages > 1 ? (
               <nav aria-label="Pages of teams" className="button-row">
                 <span>
