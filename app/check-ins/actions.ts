@@ -14,11 +14,11 @@ import { itemsOnPage, PAGE_COUNT, ZCheckInPageInput, ZSaveAnswerInput } from '@/
 
 /**
  * "Start check-in" / "Resume check-in": opens the draft at its first unanswered
- * page; before a first check-in, the privacy notice comes first.
+ * page; before a first check-in, the privacy notice comes first (in short, with the details a link away).
  */
 export async function startCheckInAction(): Promise<void> {
   const actor = await requireUser();
-  if (!actor.privacyAcknowledged) redirect('/privacy?continue=check-in');
+  if (!actor.privacyAcknowledged) redirect('/privacy/summary?continue=check-in');
   const { id } = await startOrResumeCheckIn(actor);
   redirect(`/check-ins/${id}`);
 }

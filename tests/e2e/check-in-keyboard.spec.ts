@@ -34,10 +34,10 @@ test('a new clinician completes a check-in with the keyboard alone, reloading ha
   await tabTo(page, page.getByRole('button', { name: 'Start check-in' }));
   await page.keyboard.press('Enter');
 
-  // Before a first check-in: who can see what, acknowledged with the keyboard.
-  await expect(page).toHaveURL(/\/privacy\?continue=check-in$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who can see what');
-  await expect(page.getByText('Your answers and scores: only you.')).toBeVisible();
+  // Before a first check-in: who can see what, in short, acknowledged with the keyboard.
+  await expect(page).toHaveURL(/\/privacy\/summary\?continue=check-in$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Before your first check-in');
+  await expect(page.getByText('Only you see your answers.')).toBeVisible();
   await expectAccessible(page);
   await tabTo(page, page.getByRole('button', { name: 'I understand: start my check-in' }));
   await page.keyboard.press('Enter');

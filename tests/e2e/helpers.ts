@@ -66,11 +66,11 @@ export function progress(page: Page): Locator {
 
 /**
  * Presses "Start check-in" (or "Resume check-in", or "Check in early" when none is due); before a first check-in the
- * privacy notice comes first: it is scanned with `scan`, then acknowledged.
+ * privacy notice in short comes first: it is scanned with `scan`, then acknowledged.
  */
 export async function startCheckIn(page: Page, scan: (page: Page) => Promise<void> = expectAccessible): Promise<void> {
   await page.getByRole('button', { name: /^((Start|Resume) check-in|Check in early)$/ }).click();
-  await expect(page).toHaveURL(/\/(privacy\?continue=check-in|check-ins\/)/);
+  await expect(page).toHaveURL(/\/(privacy\/summary\?continue=check-in|check-ins\/)/);
   if (page.url().includes('/privacy')) {
     await scan(page);
     await page.getByRole('button', { name: 'I understand: start my check-in' }).click();
