@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { setMemberRemoved, updateMember } from '@/lib/services/members';
-import { addSupportContact, removeSupportContact, updateOrganisationSettings } from '@/lib/services/organisation-settings';
+import { addSupportContact, removeSupportContact, updateCrisisLine, updateOrganisationSettings } from '@/lib/services/organisation-settings';
 import { createReportingGroup, setTeamReporting } from '@/lib/services/reporting-groups';
 import { createTeam, renameTeam, setTeamArchived } from '@/lib/services/teams';
 import { formatLocalDay } from '@/lib/format/date-time';
@@ -17,6 +17,7 @@ import {
   ZReportingGroupName,
   ZTeamName,
 } from '@/lib/validation/admin';
+import { ZCrisisLineInput } from '@/lib/validation/crisis-line';
 
 const refresh = () => revalidatePath('/admin', 'layout');
 
@@ -30,6 +31,13 @@ export const addSupportContactAction = formAction(ZSupportContactInput, async (a
   await addSupportContact(actor, input);
   refresh();
   return `Added ${input.name}.`;
+});
+
+export const updateCrisisLineAction = formAction(ZCrisisLineInput, async (actor, input) => {
+  const changed = await updateCrisisLine(actor, input);
+  refresh();
+  if (changed.length === 0) return 'Nothing changed.';
+  return input.crisisLineText === '' ? 'Crisis line saved: the default wording is shown.' : 'Crisis line saved.';
 });
 
 export const removeSupportContactAction = formAction(z.object({ contactId: z.uuid() }), async (actor, input) => {

@@ -1,3 +1,7 @@
+import type { ReactNode } from 'react';
+import { telHref, type CrisisLine as TCrisisLine } from '@/lib/validation/crisis-line';
+import { CrisisLine } from './CrisisLine';
+
 /** One support contact as the organisation lists it (a phone number, a web address, or both). */
 export type SupportContactView = { id: string; name: string; description: string; phone: string | null; url: string | null };
 
@@ -6,7 +10,21 @@ export type SupportContactView = { id: string; name: string; description: string
  * page, framed as an invitation; otherwise they sit quietly at the foot. The
  * line for immediate help is always there: a crisis is not the time to look.
  */
-export function SupportContacts({ contacts, prominent, headingLevel = 2 }: { contacts: SupportContactView[]; prominent: boolean; headingLevel?: 2 | 3 }) {
+export function SupportContacts({
+  contacts,
+  crisisLine,
+  prominent,
+  headingLevel = 2,
+  whenNone,
+}: {
+  contacts: SupportContactView[];
+  /** The organisation's crisis line; null for the default wording. */
+  crisisLine: TCrisisLine | null;
+  prominent: boolean;
+  headingLevel?: 2 | 3;
+  /** What to say when there are no contacts to show (by default: that the organisation has listed none). */
+  whenNone?: ReactNode;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <section className={`support${prominent ? ' support--prominent' : ''}`} aria-labelledby="support-title">
@@ -26,7 +44,7 @@ export function SupportContacts({ contacts, prominent, headingLevel = 2 }: { con
               {c.phone ? (
                 <span>
                   {' '}
-                  · <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a>
+                  · <a className="tel-link" href={telHref(c.phone)}>{c.phone}</a>
                 </span>
               ) : null}
               {c.url ? (
@@ -39,12 +57,9 @@ export function SupportContacts({ contacts, prominent, headingLevel = 2 }: { con
           ))}
         </ul>
       ) : (
-        <p>Your organisation has not listed support contacts yet. Your manager, supervisor or GP can help you find support.</p>
+        (whenNone ?? <p>Your organisation has not listed support contacts yet. Your manager, supervisor or GP can help you find support.</p>)
       )}
-      <p className="support__crisis">
-        <strong>If you are in crisis or feel unsafe right now</strong>, call your local emergency number (999 in the UK, 112 in
-        the EU, 911 in the US), or Samaritans on <a href="tel:116123">116 123</a> (UK and Ireland, free, any time).
-      </p>
+      <CrisisLine line={crisisLine} />
     </section>
   );
 }

@@ -38,9 +38,14 @@ export class ForbiddenError extends Error {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `id` has the form of a record's id (a UUID). */
+export function isId(id: string): boolean {
+  return UUID.test(id);
+}
+
 /** A malformed id cannot name anything the actor owns: it reads as not found. */
 export function assertId(id: string): void {
-  if (!UUID.test(id)) throw new NotFoundError();
+  if (!isId(id)) throw new NotFoundError();
 }
 
 /** A request that cannot be carried out as asked, with a message for the person (and the field it is about). */

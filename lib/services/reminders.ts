@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import { deliverMail } from '../mail';
 import { describeError } from '../mail/outbox';
 import { UserInputError, type Actor } from './actor';
+import { supportPageUrl } from './organisation-settings';
 import { canCheckIn } from './permissions';
 
 /**
@@ -180,7 +181,7 @@ export async function unsubscribeWithToken(token: string, now: Date = new Date()
 export type ReminderPass = { sent: number; failed: number };
 
 type Claimed = { id: string; membership_id: string; cycle_start: Date; kind: 'due' | 'follow_up'; attempts: number };
-type Recipient = { membership_id: string; email: string; name: string; organisation: string; first: boolean };
+type Recipient = { membership_id: string; email: string; name: string; organisation: string; organisation_id: string; first: boolean };
 
 /** The organisations whose local time is within sending hours at `now`. */
 async function organisationsInSendingHours(now: Date): Promise<string[]> {
@@ -297,7 +298,7 @@ export async function sendDueReminders(now: () => Date = () => new Date(), limit
 async function stillOwed(batch: Claimed[], now: Date): Promise<Map<string, Recipient>> {
   const db = await getDb();
   const rows = await db.$queryRawUnsafe<(Recipient & { id: string })[]>(
-    `SELECT r."id", r."membership_id", u."email", u."name", o."name" AS "organisation", e."first"
+    `SELECT r."id", r."membership_id", u."email", u."name", o."name" AS "organisation", o."id"::text AS "organisation_id", e."first"
      FROM "reminders" r
      JOIN ${eligibleSql('e', `m."id" IN (SELECT "membership_id" FROM "reminders" WHERE "id"::text = ANY($1::text[]))`)}
        ON e."membership_id" = r."membership_id" AND e."cycle_start" = r."cycle_start"
@@ -330,6 +331,9 @@ function reminderMail(recipient: Recipient, kind: 'due' | 'follow_up', now: Date
     '',
     `Change how often you are reminded: ${origin}/account#reminders`,
     `Stop reminder emails: ${stop}`,
+    '',
+    // Reachable without signing in: someone who needs help should not first need a password.
+    `Support, any time, without signing in: ${supportPageUrl(recipient.organisation_id)}`,
   ];
   return {
     to: recipient.email,

@@ -17,7 +17,9 @@ import { getMember, listMembers, setMemberRemoved, updateMember } from '../../li
 import {
   addSupportContact,
   getOrganisationSettings,
+  getSupportInformation,
   listSupportContacts,
+  updateCrisisLine,
   updateOrganisationSettings,
 } from '../../lib/services/organisation-settings';
 import { createTeam, listTeams, renameTeam, setTeamArchived } from '../../lib/services/teams';
@@ -25,8 +27,9 @@ import { createOrganisation, createPerson, createTeam as makeTeam, sampleAnswers
 
 /**
  * Every service operation × every kind of signed-in actor → allowed or denied.
- * (Signed-out requests never reach a service: every page and action starts with
- * requireUser(); tests/e2e covers that boundary.) Denied reads of personal data
+ * (Signed-out requests reach one service only, getSupportInformation, which gives
+ * what an organisation means for its staff anyway (tests/integration/support.test.ts);
+ * every other page and action starts with requireUser(); tests/e2e covers that boundary.) Denied reads of personal data
  * must read as not-found — never a partial result.
  */
 type Kind = 'owner' | 'clinician, same team' | 'manager, same team' | 'manager, other team' | 'admin, same org' | 'admin, other org';
@@ -69,6 +72,8 @@ const adminsOnly = (kind: Kind): Outcome => (kind === 'admin, same org' ? 'allow
 const adminsOnlyOrgWide = (kind: Kind): Outcome => (kind === 'admin, same org' || kind === 'admin, other org' ? 'allowed' : 'forbidden');
 const clinicians: Kind[] = ['owner', 'clinician, same team', 'manager, same team', 'manager, other team'];
 const unique = () => randomBytes(3).toString('hex');
+/** The crisis line last set in each organisation by the operation above, to check who reads which. */
+const crisisLineSet = new Map<string, string>();
 
 type Operation = {
   name: string;
@@ -110,6 +115,22 @@ const OPERATIONS: Operation[] = [
     name: 'read support contacts (own organisation’s)',
     run: (a) => listSupportContacts(a),
     expected: () => 'allowed',
+  },
+  {
+    name: 'set the crisis line',
+    run: async (a) => {
+      const text = `Line ${unique()}`;
+      await updateCrisisLine(a, { crisisLineText: text, crisisLinePhone: '116 123', crisisLineCountry: '' });
+      crisisLineSet.set(a.organisation!.id, text);
+    },
+    expected: adminsOnlyOrgWide,
+  },
+  {
+    // Asked for the other organisation's, a member still gets their own organisation's.
+    name: 'read support and the crisis line',
+    run: (a) => getSupportInformation(a, actors['admin, other org'].organisation!.id),
+    expected: () => 'allowed',
+    check: (r, kind) => expect((r as { crisisLine: { text: string } | null }).crisisLine?.text).toBe(crisisLineSet.get(actors[kind].organisation!.id)),
   },
   { name: 'list teams', run: (a) => listTeams(a), expected: adminsOnlyOrgWide, check: (r, kind) => expect((r as { id: string }[]).some((t) => t.id === teamId)).toBe(kind === 'admin, same org') },
   { name: 'create a team', run: (a) => createTeam(a, `Team ${unique()}`), expected: adminsOnlyOrgWide },

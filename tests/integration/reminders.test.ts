@@ -155,6 +155,8 @@ describe('reminder emails', () => {
     const link = /http:\/\/localhost:\d+\/reminders\/stop\/(\S+)/.exec(body)?.[1];
     expect(link).toBeDefined();
     expect(body).toMatch(/http:\/\/localhost:\d+\/account#reminders/);
+    // Support is one tap away even for someone who cannot sign in: the link names the organisation.
+    expect(body).toContain(`/support?org=${person.organisation!.id}`);
     // Nothing about scores or what the questionnaire asks, for anyone reading over a shoulder.
     expect(body).not.toMatch(/score|burnout|trauma|compassion|stress|ProQOL|wellbeing|\d+ ?\/ ?\d+/i);
 

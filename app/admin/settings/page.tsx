@@ -1,17 +1,21 @@
 import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
 import { requireAdmin } from '@/lib/auth/session';
 import { WORDING_PRESET_IDS, WORDING_PRESETS } from '@/lib/instruments/wording';
-import { getOrganisationSettings, listSupportContacts } from '@/lib/services/organisation-settings';
+import { getOrganisationSettings, getSupportInformation, supportPageUrl } from '@/lib/services/organisation-settings';
 import { getRuleSchedule } from '@/lib/services/reporting-rules';
 import { formatLocalDay } from '@/lib/format/date-time';
 import { TIME_ZONES } from '@/lib/validation/admin';
-import { addSupportContactAction, removeSupportContactAction, updateSettingsAction } from '../actions';
+import { addSupportContactAction, removeSupportContactAction, updateCrisisLineAction, updateSettingsAction } from '../actions';
 
 export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const actor = await requireAdmin();
-  const [settings, contacts, schedule] = await Promise.all([getOrganisationSettings(actor), listSupportContacts(actor), getRuleSchedule(actor.organisation!.id)]);
+  const [settings, { contacts, crisisLine }, schedule] = await Promise.all([
+    getOrganisationSettings(actor),
+    getSupportInformation(actor),
+    getRuleSchedule(actor.organisation!.id),
+  ]);
   const nextStart = formatLocalDay(schedule.nextStart, schedule.inForce.timeZone);
   const ruleHint = `Fixed for the period under way: a change applies from the next reporting period, which starts on ${nextStart}. Published figures never change.`;
   // A stored zone this runtime no longer lists (its time zone data renamed it) stays selected
@@ -73,7 +77,13 @@ export default async function SettingsPage() {
 
       <section className="panel" aria-labelledby="support">
         <h2 id="support">Support contacts</h2>
-        <p>Shown to clinicians with their results, and prominently when burnout or secondary traumatic stress is high.</p>
+        <p>
+          Shown to clinicians with their results, and prominently when burnout or secondary traumatic stress is high, and on the
+          support page, which anyone can open without signing in from this link (it shows only these contacts and the crisis line):
+        </p>
+        <p className="support-link">
+          <a href={supportPageUrl(actor.organisation!.id)}>{supportPageUrl(actor.organisation!.id)}</a>
+        </p>
         {contacts.length === 0 ? <p>No support contacts yet.</p> : null}
         <ul className="plain-list">
           {contacts.map((c) => (
@@ -94,6 +104,37 @@ export default async function SettingsPage() {
           <TextField name="description" label="What they offer (optional)" />
           <TextField name="phone" label="Phone (optional)" type="tel" inputMode="tel" />
           <TextField name="url" label="Web address (optional)" type="url" inputMode="url" />
+        </ActionForm>
+      </section>
+
+      <section className="panel" aria-labelledby="crisis-line">
+        <h2 id="crisis-line">Crisis line</h2>
+        <p>
+          Every list of support ends with it: “If you are in crisis or feel unsafe right now, call your local emergency number, or …”.
+          Leave all three fields empty for the default: 999, 112 or 911, or Samaritans on 116 123 (UK and Ireland).
+        </p>
+        <ActionForm action={updateCrisisLineAction} submitLabel="Save crisis line">
+          <TextField
+            name="crisisLineText"
+            label="Who answers (optional)"
+            hint="Needed when you give a number or a country. For example: Samaritans (free, any time)"
+            defaultValue={crisisLine?.text ?? ''}
+          />
+          <TextField
+            name="crisisLinePhone"
+            label="Crisis line phone number (optional)"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            hint="Digits, spaces, + ( ) or -. For example: 116 123"
+            defaultValue={crisisLine?.phone ?? ''}
+          />
+          <TextField
+            name="crisisLineCountry"
+            label="Where the number works (optional)"
+            hint="A country or region in words. For example: UK and Ireland"
+            defaultValue={crisisLine?.country ?? ''}
+          />
         </ActionForm>
       </section>
     </>

@@ -10,7 +10,7 @@ import { BAND_LABELS, bandTone, describeChange, needsSupportFirst, RESULT_TEXT, 
 import { NotFoundError } from '@/lib/services/actor';
 import { getCheckInResult } from '@/lib/services/check-ins';
 import { getCheckInNote, MAX_NOTE_LENGTH } from '@/lib/services/notes';
-import { listSupportContacts } from '@/lib/services/organisation-settings';
+import { getSupportInformation } from '@/lib/services/organisation-settings';
 import { reliableChange, SUBSCALES } from '@/lib/scoring';
 import { ZCheckInId } from '@/lib/validation/check-in';
 import { saveNoteAction } from './actions';
@@ -38,7 +38,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     }
   }
   const supportFirst = needsSupportFirst(result.scores, changes);
-  const [contacts, note] = await Promise.all([listSupportContacts(actor), getCheckInNote(actor, result.id)]);
+  const [{ contacts, crisisLine }, note] = await Promise.all([getSupportInformation(actor), getCheckInNote(actor, result.id)]);
 
   return (
     <div className="page">
@@ -47,7 +47,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         From your check-in on {date}. Thank you for taking the time: noticing how work is affecting you is itself a way of
         looking after yourself.
       </p>
-      {supportFirst ? <SupportContacts contacts={contacts} prominent /> : null}
+      {supportFirst ? <SupportContacts contacts={contacts} crisisLine={crisisLine} prominent /> : null}
       <p>
         The ProQOL has three separate scales, each scored from 10 to 50. They are read one by one, never added together.
       </p>
@@ -87,7 +87,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           />
         </ActionForm>
       </section>
-      {supportFirst ? null : <SupportContacts contacts={contacts} prominent={false} />}
+      {supportFirst ? null : <SupportContacts contacts={contacts} crisisLine={crisisLine} prominent={false} />}
       <p>
         <Link href="/">Back to your home page</Link>
       </p>
