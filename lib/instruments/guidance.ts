@@ -8,7 +8,7 @@ import type { Proqol5Scores, ReliableChange, Subscale } from '../scoring';
  * Pure data and selection; the result page shows what `selectGuidance` returns.
  */
 
-export type GuidanceId = 'burnout' | 'compassionSatisfaction' | 'secondaryTraumaticStress' | 'steady' | 'improving';
+export type GuidanceId = 'burnout' | 'compassionSatisfaction' | 'secondaryTraumaticStress' | 'someStrain' | 'steady' | 'improving';
 
 export type Guidance = { id: GuidanceId; title: string; intro: string; suggestions: readonly string[] };
 
@@ -54,6 +54,16 @@ export const GUIDANCE: Readonly<Record<GuidanceId, Guidance>> = {
       'Whatever helped, try to keep some of it going over the coming weeks.',
     ],
   },
+  someStrain: {
+    id: 'someStrain',
+    title: 'Keeping some strain from building',
+    intro: 'Your answers show some of the strain that is common in this kind of work. Small, steady habits can keep it from building up.',
+    suggestions: [
+      'Notice what helps you rest and recover, and keep it in your week when work gets busy.',
+      'Look at what is within your control this week, and put your effort there first.',
+      'Talk through what has been hard with a colleague or in supervision, before it piles up.',
+    ],
+  },
   steady: {
     id: 'steady',
     title: 'What is working for you',
@@ -83,6 +93,8 @@ export function needsSupportFirst(scores: Proqol5Scores, changes: Changes = {}):
  * - high or reliably worse secondary traumatic stress → reflective supervision, talking, limiting exposure;
  * - high or reliably worse burnout → what you can control, sleep, food and movement, detaching, people, peer support;
  * - low or reliably worse compassion satisfaction → your why, noticing and celebrating progress;
+ * - moderate burnout or secondary traumatic stress with no card above for either → acknowledging some
+ *   strain (those band texts speak of it, so the guidance must never say nothing calls for attention);
  * - any reliable improvement → noticing what helped;
  * - none of the above → what is working and how to protect it.
  */
@@ -91,6 +103,9 @@ export function selectGuidance(scores: Proqol5Scores, changes: Changes = {}): Gu
   if (scores.secondaryTraumaticStress.band === 'high' || changes.secondaryTraumaticStress === 'worsened') chosen.push(GUIDANCE.secondaryTraumaticStress);
   if (scores.burnout.band === 'high' || changes.burnout === 'worsened') chosen.push(GUIDANCE.burnout);
   if (scores.compassionSatisfaction.band === 'low' || changes.compassionSatisfaction === 'worsened') chosen.push(GUIDANCE.compassionSatisfaction);
+  // A moderate band speaks of some strain: acknowledge it unless a card for that strain is already here.
+  const someStrain = scores.burnout.band === 'moderate' || scores.secondaryTraumaticStress.band === 'moderate';
+  if (someStrain && !chosen.some((g) => g.id === 'burnout' || g.id === 'secondaryTraumaticStress')) chosen.push(GUIDANCE.someStrain);
   if (Object.values(changes).includes('improved')) chosen.push(GUIDANCE.improving);
   if (chosen.length === 0) chosen.push(GUIDANCE.steady);
   return chosen;

@@ -4,3 +4,4 @@ export * from './interpretation';
 export * from './guidance';
 export * from './history';
 export * from './summary';
+export * from './norms';

@@ -25,7 +25,9 @@ test('a result says what changed, calls only a reliable change real, and brings 
   const headings = page.getByRole('heading', { level: 2 });
   await expect(headings.first()).toHaveText('Compassion satisfaction');
   await expect(headings.last()).toHaveText('Support contacts');
-  await expect(page.getByRole('heading', { name: 'What is working for you' })).toBeVisible();
+  // Every scale moderate: the guidance acknowledges some strain, as the burnout text does, never that nothing calls for attention.
+  await expect(page.getByRole('heading', { name: 'Keeping some strain from building' })).toBeVisible();
+  await expect(page.getByText(/Nothing in these scores calls for special attention/)).toHaveCount(0);
   // One check-in: the history has its table, and says the trend comes later.
   await page.goto('/history');
   await expect(page.getByText('Your one check-in so far. Your trend appears from the second check-in.')).toBeVisible();
