@@ -4,7 +4,7 @@ import { DataTable } from '@/components/ui/DataTable';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { requireUser } from '@/lib/auth/session';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
-import { BAND_LABELS, bandFills, buildHistory, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
+import { BAND_LABELS, bandTones, buildHistory, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
 import { listMyCheckIns } from '@/lib/services/check-ins';
 import { listMyNotes } from '@/lib/services/notes';
 import { SUBSCALES } from '@/lib/scoring';
@@ -75,7 +75,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 {points.length > 1 ? (
                   <SubscaleTrend
                     name={SUBSCALE_NAMES[subscale]}
-                    fills={bandFills(subscale)}
+                    tones={bandTones(subscale)}
                     points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
                 ) : null}
                 <DataTable

@@ -1,16 +1,13 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useId } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Tone } from '@/lib/instruments/interpretation';
+import { bandShading, patternIdPrefix } from './band-shading';
 
 /** One published period of a group: its whole-number mean, or null where the period's figures are hidden (a gap in the line). */
 export type GroupTrendPoint = { label: string; mean: number | null };
 export type GroupTrendMarker = { label: string; title: string };
-
-const BANDS = [
-  { from: 10, to: 22.5, band: 'low' },
-  { from: 22.5, to: 41.5, band: 'moderate' },
-  { from: 41.5, to: 50, band: 'high' },
-] as const;
 
 /**
  * A group's mean on one subscale over published periods, with the band regions
@@ -22,20 +19,19 @@ export function GroupTrend({
   name,
   points,
   markers,
-  fills,
+  tones,
 }: {
   name: string;
   points: GroupTrendPoint[];
   markers: GroupTrendMarker[];
-  fills: Record<'low' | 'moderate' | 'high', string>;
+  tones: Record<'low' | 'moderate' | 'high', Tone>;
 }) {
+  const patterns = patternIdPrefix(useId());
   return (
     <div className="trend" aria-hidden="true" data-testid={`group-trend-${name}`}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 16, right: 12, bottom: 4, left: -12 }} accessibilityLayer={false}>
-          {BANDS.map((band) => (
-            <ReferenceArea key={band.band} y1={band.from} y2={band.to} fill={fills[band.band]} fillOpacity={1} strokeOpacity={0} ifOverflow="hidden" />
-          ))}
+          {bandShading(patterns, tones)}
           <CartesianGrid vertical={false} strokeDasharray="2 4" className="trend__grid" />
           <XAxis dataKey="label" type="category" minTickGap={16} tick={{ fontSize: 12 }} padding={{ left: 12, right: 12 }} />
           <YAxis domain={[10, 50]} ticks={[10, 22, 41, 50]} tick={{ fontSize: 12 }} width={40} />

@@ -1,16 +1,12 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useId } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatAxisDate, formatShortDate } from '@/lib/format/date';
+import type { Tone } from '@/lib/instruments/interpretation';
+import { bandShading, patternIdPrefix } from './band-shading';
 
 export type TrendPoint = { at: number; raw: number; reliable: boolean };
-
-/** Band edges on the score axis (between the whole-number scores 22|23 and 41|42). */
-const BANDS = [
-  { from: 10, to: 22.5, band: 'low' },
-  { from: 22.5, to: 41.5, band: 'moderate' },
-  { from: 41.5, to: 50, band: 'high' },
-] as const;
 
 type DotProps = { cx?: number; cy?: number; payload?: TrendPoint; index?: number };
 
@@ -27,18 +23,17 @@ function Dot({ cx, cy, payload, index, small }: DotProps & { small: boolean }) {
 
 /**
  * One subscale over time, with the low / moderate / high regions shaded by what
- * they mean on this subscale (`fills`, from lib/instruments bandTone).
+ * they mean on this subscale (`tones`, from lib/instruments bandTones).
  * Hidden from assistive technology: the table beside it carries the same data.
  */
-export function SubscaleTrend({ name, points, fills }: { name: string; points: TrendPoint[]; fills: Record<'low' | 'moderate' | 'high', string> }) {
+export function SubscaleTrend({ name, points, tones }: { name: string; points: TrendPoint[]; tones: Record<'low' | 'moderate' | 'high', Tone> }) {
   const small = points.length > 24;
+  const patterns = patternIdPrefix(useId());
   return (
     <div className="trend" aria-hidden="true" data-testid={`trend-${name}`}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: -12 }} accessibilityLayer={false}>
-          {BANDS.map((band) => (
-            <ReferenceArea key={band.band} y1={band.from} y2={band.to} fill={fills[band.band]} fillOpacity={1} strokeOpacity={0} ifOverflow="hidden" />
-          ))}
+          {bandShading(patterns, tones)}
           <CartesianGrid vertical={false} strokeDasharray="2 4" className="trend__grid" />
           <XAxis
             dataKey="at"

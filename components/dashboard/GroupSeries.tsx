@@ -1,7 +1,7 @@
 import { GroupTrend, type GroupTrendMarker } from '@/components/charts/GroupTrend';
 import { DataTable } from '@/components/ui/DataTable';
 import { cellLabel, changeText, distributionText, hiddenText, meanText, NOT_SHOWN_TEXT, participationText, reportedWithinText, ruleText } from '@/lib/format/aggregates';
-import { bandFills, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
+import { bandTones, bandTone, SUBSCALE_ABOUT, SUBSCALE_NAMES } from '@/lib/instruments';
 import { SUBSCALES } from '@/lib/scoring';
 import type { DashboardPeriod, GroupPeriodView } from '@/lib/aggregates/views';
 
@@ -81,7 +81,7 @@ export function GroupSeries({ id, periods, markers }: { id: string; periods: Das
               {drawable ? (
                 <GroupTrend
                   name={SUBSCALE_NAMES[subscale]}
-                  fills={bandFills(subscale)}
+                  tones={bandTones(subscale)}
                   points={periods.map((p) => ({ label: p.shortLabel, mean: p.figures.status === 'shown' ? p.figures.subscales[subscale].mean : null }))}
                   markers={markers}
                 />

@@ -1,22 +1,39 @@
+import type { Tone } from '@/lib/instruments/interpretation';
+
+type Band = 'low' | 'moderate' | 'high';
+
 type Props = {
   id: string;
   name: string;
   raw: number;
-  band: 'low' | 'moderate' | 'high';
+  band: Band;
   bandLabel: string;
   message: string;
   about: string;
+  /** The published average of helpers beside this score, in words (lib/instruments describeNorm). */
+  norm: string;
   /** What changed since the previous check-in, in words (none for a first check-in). */
   change?: string;
   /** The tone of the low, moderate and high bands on this subscale (lib/instruments bandTone). */
-  tones: { low: string; moderate: string; high: string };
+  tones: Record<Band, Tone>;
 };
 
 const MIN = 10;
 const MAX = 50;
 
-/** One subscale's score, its band and what it means. The bar is decoration: the figures are in the text. */
-export function ScoreCard({ id, name, raw, band, bandLabel, message, about, change, tones }: Props) {
+/** Each band's name and scores, as printed under its segment of the bar. */
+const SEGMENTS: readonly { band: Band; name: string; range: string }[] = [
+  { band: 'low', name: 'Low', range: '10–22' },
+  { band: 'moderate', name: 'Moderate', range: '23–41' },
+  { band: 'high', name: 'High', range: '42–50' },
+];
+
+/**
+ * One subscale's score, its band and what it means. The bar is decoration (the
+ * figures are in the text), and it does not lean on colour: its segments are
+ * separated by dark edges, patterned by what they mean, and named beneath.
+ */
+export function ScoreCard({ id, name, raw, band, bandLabel, message, about, norm, change, tones }: Props) {
   const position = ((raw - MIN) / (MAX - MIN)) * 100;
   return (
     <section className={`score-card score-card--${band}`} aria-labelledby={`${id}-title`}>
@@ -29,17 +46,20 @@ export function ScoreCard({ id, name, raw, band, bandLabel, message, about, chan
         {name}: {raw}, {bandLabel.toLowerCase()} (scores run from 10 to 50; 22 or less is low, 23 to 41 moderate, 42 or more high).
       </p>
       <div className="scale" aria-hidden="true">
-        <div className={`scale__band scale__band--low tone--${tones.low}`} />
-        <div className={`scale__band scale__band--moderate tone--${tones.moderate}`} />
-        <div className={`scale__band scale__band--high tone--${tones.high}`} />
+        {SEGMENTS.map((segment) => (
+          <div key={segment.band} className={`scale__band scale__band--${segment.band} tone--${tones[segment.band]}`} />
+        ))}
         <div className="scale__marker" style={{ left: `${position}%` }} />
       </div>
       <div className="scale__labels" aria-hidden="true">
-        <span>10</span>
-        <span>22</span>
-        <span>41</span>
-        <span>50</span>
+        {SEGMENTS.map((segment) => (
+          <span key={segment.band} className={segment.band === band ? 'scale__label scale__label--current' : 'scale__label'}>
+            {segment.name}
+            <span className="scale__range">{segment.range}</span>
+          </span>
+        ))}
       </div>
+      <p className="score-card__norm">{norm}</p>
       {change ? <p className="score-card__change">{change}</p> : null}
       <p>{message}</p>
       <details>

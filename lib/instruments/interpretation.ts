@@ -54,9 +54,24 @@ export function bandTone(subscale: Subscale, band: Band): Tone {
 /** The fill of each tone (the same values as --good, --middle and --concern in app/globals.css). */
 export const TONE_COLOURS: Readonly<Record<Tone, string>> = { good: '#d9efe9', middle: '#fdf0d2', concern: '#f9dcd6' };
 
+/**
+ * The ink of each tone's pattern (the same as .tone--middle and .tone--concern in app/globals.css):
+ * plain for going well, dots for in between, stripes for worth attention, so no band is told by colour alone.
+ */
+export const TONE_PATTERN_INK: Readonly<Record<Tone, string | null>> = { good: null, middle: 'rgb(122 86 18 / 0.45)', concern: 'rgb(140 46 36 / 0.38)' };
+
+/** The edge drawn between and around band fills (--band-edge): at least 4.2:1 against every fill and the paper. */
+export const BAND_EDGE_COLOUR = '#5f6b6a';
+
+/** Each band's tone on one subscale: what the band means there. */
+export function bandTones(subscale: Subscale): Record<Band, Tone> {
+  return { low: bandTone(subscale, 'low'), moderate: bandTone(subscale, 'moderate'), high: bandTone(subscale, 'high') };
+}
+
 /** Each band's fill on one subscale's chart: what the band means there, as a colour. */
 export function bandFills(subscale: Subscale): Record<Band, string> {
-  return { low: TONE_COLOURS[bandTone(subscale, 'low')], moderate: TONE_COLOURS[bandTone(subscale, 'moderate')], high: TONE_COLOURS[bandTone(subscale, 'high')] };
+  const tones = bandTones(subscale);
+  return { low: TONE_COLOURS[tones.low], moderate: TONE_COLOURS[tones.moderate], high: TONE_COLOURS[tones.high] };
 }
 
 export const TONE_LABELS: Readonly<Record<Tone, string>> = { good: 'going well', middle: 'in between', concern: 'worth attention' };

@@ -32,6 +32,8 @@ export type CheckInResult = {
   scores: Proqol5Scores;
   /** The actor's check-in submitted just before this one, to compare with; null for a first check-in. */
   previous: { id: string; submittedAt: Date; scores: Proqol5Scores } | null;
+  /** The actor's check-in submitted just after this one (to link to); null for the latest. */
+  next: { id: string; submittedAt: Date } | null;
 };
 
 export type CheckInSummary = { id: string; submittedAt: Date; scores: Proqol5Scores };
@@ -288,7 +290,11 @@ export function toScores(row: ScoreRow): Proqol5Scores {
 
 /**
  * The scores of one of the actor's submitted check-ins, with the actor's
- * previous one (both scoped by owner). @throws NotFoundError otherwise
+ * previous one (to compare with and link to) and the date of the next one (to
+ * link to). All three are scoped by owner: the neighbours are the actor's own
+ * check-ins, so nobody learns from them whether, or when, anyone else checked
+ * in. Ordered by submission time, then id, so two check-ins submitted in the
+ * same instant still link to each other. @throws NotFoundError otherwise
  */
 export async function getCheckInResult(actor: Actor, id: string): Promise<CheckInResult> {
   const db = await getDb();
@@ -297,17 +303,27 @@ export async function getCheckInResult(actor: Actor, id: string): Promise<CheckI
     select: { id: true, submittedAt: true, wordingPreset: true, ...scoreSelect },
   });
   if (!row || !row.submittedAt) throw new NotFoundError();
-  const previous = await db.checkIn.findFirst({
-    where: { userId: actor.userId, status: 'submitted', submittedAt: { lt: row.submittedAt } },
-    orderBy: { submittedAt: 'desc' },
-    select: { id: true, submittedAt: true, ...scoreSelect },
-  });
+  const own = { userId: actor.userId, status: 'submitted' as const };
+  const at = row.submittedAt;
+  const [previous, next] = await Promise.all([
+    db.checkIn.findFirst({
+      where: { ...own, OR: [{ submittedAt: { lt: at } }, { submittedAt: at, id: { lt: row.id } }] },
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      select: { id: true, submittedAt: true, ...scoreSelect },
+    }),
+    db.checkIn.findFirst({
+      where: { ...own, OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: row.id } }] },
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, submittedAt: true },
+    }),
+  ]);
   return {
     id: row.id,
     submittedAt: row.submittedAt,
     wordingPreset: wordingOf(row.wordingPreset),
     scores: toScores(row),
     previous: previous ? { id: previous.id, submittedAt: previous.submittedAt as Date, scores: toScores(previous) } : null,
+    next: next ? { id: next.id, submittedAt: next.submittedAt as Date } : null,
   };
 }
 

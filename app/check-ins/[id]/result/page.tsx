@@ -6,11 +6,13 @@ import { ScoreCard } from '@/components/results/ScoreCard';
 import { SupportContacts } from '@/components/results/SupportContacts';
 import { ActionForm, TextAreaField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
-import { BAND_LABELS, bandTone, describeChange, needsSupportFirst, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
+import { BAND_LABELS, bandTones, describeChange, describeNorm, needsSupportFirst, normsSourceText, RESULT_TEXT, selectGuidance, SUBSCALE_ABOUT, SUBSCALE_NAMES, type Changes } from '@/lib/instruments';
+import { formatLongDate } from '@/lib/format/date';
 import { NotFoundError } from '@/lib/services/actor';
 import { getCheckInResult } from '@/lib/services/check-ins';
 import { getCheckInNote, MAX_NOTE_LENGTH } from '@/lib/services/notes';
 import { getSupportInformation } from '@/lib/services/organisation-settings';
+import { getReminderSettings } from '@/lib/services/reminders';
 import { reliableChange, SUBSCALES } from '@/lib/scoring';
 import { ZCheckInId } from '@/lib/validation/check-in';
 import { saveNoteAction } from './actions';
@@ -25,8 +27,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const formatDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(d);
-  const date = formatDate(result.submittedAt);
+  const date = formatLongDate(result.submittedAt);
   const previous = result.previous;
   const changes: Changes = {};
   const changeText: Partial<Record<(typeof SUBSCALES)[number], string>> = {};
@@ -34,11 +35,12 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     for (const subscale of SUBSCALES) {
       const change = reliableChange(subscale, previous.scores[subscale].raw, result.scores[subscale].raw);
       changes[subscale] = change.direction;
-      changeText[subscale] = describeChange(subscale, change, formatDate(previous.submittedAt));
+      changeText[subscale] = describeChange(subscale, change, formatLongDate(previous.submittedAt));
     }
   }
   const supportFirst = needsSupportFirst(result.scores, changes);
-  const [{ contacts, crisisLine }, note] = await Promise.all([getSupportInformation(actor), getCheckInNote(actor, result.id)]);
+  const [{ contacts, crisisLine }, note, reminders] = await Promise.all([getSupportInformation(actor), getCheckInNote(actor, result.id), getReminderSettings(actor)]);
+  const downloadHref = (format: 'csv' | 'json' | 'fhir') => `/check-ins/${result.id}/export/${format}`;
 
   return (
     <div className="page">
@@ -62,11 +64,13 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             bandLabel={BAND_LABELS[result.scores[subscale].band]}
             message={RESULT_TEXT[subscale][result.scores[subscale].band]}
             about={SUBSCALE_ABOUT[subscale]}
+            norm={describeNorm(subscale, result.scores[subscale].raw)}
             change={changeText[subscale]}
-            tones={{ low: bandTone(subscale, 'low'), moderate: bandTone(subscale, 'moderate'), high: bandTone(subscale, 'high') }}
+            tones={bandTones(subscale)}
           />
         ))}
       </div>
+      <p className="muted">{normsSourceText()}</p>
       {previous ? (
         <p>A “real change” is one larger than the questionnaire’s own ups and downs (a reliable change).</p>
       ) : (
@@ -87,17 +91,52 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           />
         </ActionForm>
       </section>
+      <section aria-labelledby="download-title">
+        <h2 id="download-title">Download this check-in</h2>
+        <p>
+          A copy of this check-in’s answers and scores, for you to keep. <Link href="/account#export">Download all your check-ins</Link> from your
+          account.
+        </p>
+        <div className="button-row">
+          <a className="button button--secondary" href={downloadHref('csv')} download>
+            Spreadsheet (CSV)
+          </a>
+          <a className="button button--secondary" href={downloadHref('json')} download>
+            JSON
+          </a>
+        </div>
+        <details className="more-formats">
+          <summary>More formats</summary>
+          <p>For health record systems that read HL7 FHIR R4: this check-in as a QuestionnaireResponse, with the questionnaire it answers.</p>
+          <a className="button button--secondary" href={downloadHref('fhir')} download>
+            FHIR R4
+          </a>
+        </details>
+      </section>
       {supportFirst ? null : <SupportContacts contacts={contacts} crisisLine={crisisLine} prominent={false} />}
+      {result.previous || result.next ? (
+        <nav className="result-nav" aria-label="Your other results">
+          {result.previous ? (
+            <Link href={`/check-ins/${result.previous.id}/result`} className="result-nav__earlier">
+              <span aria-hidden="true">← </span>Earlier result: {formatLongDate(result.previous.submittedAt)}
+            </Link>
+          ) : null}
+          {result.next ? (
+            <Link href={`/check-ins/${result.next.id}/result`} className="result-nav__later">
+              Later result: {formatLongDate(result.next.submittedAt)}
+              <span aria-hidden="true"> →</span>
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+      {reminders ? (
+        <p>
+          {reminders.due ? 'Your next check-in is due now.' : `Your next check-in is due on ${formatLongDate(reminders.dueAt)}.`}{' '}
+          <Link href="/account#reminders">Change how often</Link>
+        </p>
+      ) : null}
       <p>
         <Link href="/">Back to your home page</Link>
-      </p>
-      <p>
-        Download this check-in: <a href={`/check-ins/${result.id}/export/csv`} download>CSV</a> ·{' '}
-        <a href={`/check-ins/${result.id}/export/json`} download>JSON</a> ·{' '}
-        <a href={`/check-ins/${result.id}/export/fhir`} download>
-          FHIR R4
-        </a>{' '}
-        (<Link href="/account#export">all of them</Link>)
       </p>
       <p>
         <Link href={`/check-ins/${result.id}/delete`}>Delete this check-in</Link>
