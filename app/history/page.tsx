@@ -85,7 +85,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   className="data-table--inline"
                   rows={newestFirst.map((p) => ({
                     key: p.checkInId,
-                    cells: [<Link key="date" href={`/check-ins/${p.checkInId}/result`}>{formatShortDate(p.at)}</Link>, p.raw, BAND_LABELS[p.band], changeText(p)],
+                    cells: [
+                      <Link key="date" href={`/check-ins/${p.checkInId}/result`}>
+                        <time dateTime={new Date(p.at).toISOString()}>{formatShortDate(p.at)}</time>
+                      </Link>,
+                      p.raw,
+                      BAND_LABELS[p.band],
+                      changeText(p),
+                    ],
                   }))}
                 />
               </section>

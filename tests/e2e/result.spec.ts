@@ -7,12 +7,15 @@ const CITATION = 'De La Rosa and others, 2018: 30 studies, 5,612 people';
 const AVERAGES = { 'Compassion satisfaction': '37.7', Burnout: '22.8', 'Secondary traumatic stress': '16.7' } as const;
 const DATE = /\d{1,2} [A-Z][a-z]+ \d{4}/;
 
-/** The home page's list of results, newest first: each one's date and address. */
+/** The history's list of results (its first table), newest first: each one's date and address. */
 async function results(page: Page): Promise<{ date: string; href: string }[]> {
-  await page.goto('/');
-  const links = page.locator('.result-list__date');
+  await page.goto('/history');
+  const links = page.getByRole('table').first().locator('tbody th a');
   await expect(links).toHaveCount(12);
-  return links.evaluateAll((all) => all.map((a) => ({ date: a.textContent ?? '', href: a.getAttribute('href') ?? '' })));
+  const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+  return links.evaluateAll((all) => all.map((a) => ({ at: a.querySelector('time')?.dateTime ?? '', href: a.getAttribute('href') ?? '' }))).then((rows) =>
+    rows.map((r) => ({ date: long.format(new Date(r.at)), href: r.href })),
+  );
 }
 
 /** What home says of the next check-in: the due date, or that it is due now. */
