@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isSecureOrigin } from './lib/config/server';
+import { PATHNAME_HEADER } from './lib/http/pathname';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers';
 
 /**
@@ -16,6 +17,8 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
+  // Always overwritten, so a page can trust it: the path, for marking where the visitor is (aria-current).
+  requestHeaders.set(PATHNAME_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   if (secure) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);

@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SiteHeader, type NavItem } from '@/components/layout/SiteHeader';
 import { getCurrentUser } from '@/lib/auth/session';
+import type { Actor } from '@/lib/services/actor';
 import { canAdminister } from '@/lib/services/permissions';
 import { signOutAction } from './actions';
+import { currentPathname } from '@/lib/http/current-path';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,26 +17,41 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b5f5a' };
 
+/** Where a signed-in person can go: History for someone who checks in (or once did, with no organisation now). */
+function navItems(user: Actor): NavItem[] {
+  const manages = !!user.organisation && (user.roles.includes('admin') || user.roles.includes('manager'));
+  return [
+    { href: '/', label: 'Home' },
+    ...(user.roles.includes('clinician') || !user.organisation ? [{ href: '/history', label: 'History' }] : []),
+    ...(manages ? [{ href: '/dashboard', label: 'Dashboards' }] : []),
+    ...(canAdminister(user) ? [{ href: '/admin', label: 'Admin' }] : []),
+    { href: '/support', label: 'Support' },
+    { href: '/account', label: 'Account' },
+  ];
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts).
   await connection();
-  const user = await getCurrentUser();
+  const [user, pathname] = await Promise.all([getCurrentUser(), currentPathname()]);
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader userName={user?.name ?? null} isAdmin={canAdminister(user)}
-          showDashboards={!!user?.organisation && (user.roles.includes('admin') || user.roles.includes('manager'))}
-          signOutAction={signOutAction} />
+        <SiteHeader items={user ? navItems(user) : []} pathname={pathname} signedIn={!!user} signOutAction={signOutAction} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
+        <footer className="site-footer shell">
           <nav aria-label="About Tend">
-            <Link href="/privacy">Who can see what</Link>
-            {user ? <Link href="/support">Support</Link> : null}
+            <Link href="/privacy" aria-current={pathname === '/privacy' ? 'page' : undefined}>
+              Who can see what
+            </Link>
+            <Link href="/support" aria-current={pathname === '/support' ? 'page' : undefined}>
+              Support
+            </Link>
           </nav>
         </footer>
       </body>

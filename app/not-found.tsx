@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export const metadata = { title: 'Page not found' };
+export const metadata = { title: { absolute: 'Page not found · Tend' } };
 
 export default function NotFound() {
   return (

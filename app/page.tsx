@@ -8,7 +8,8 @@ import { getReminderSettings, type ReminderSettings } from '@/lib/services/remin
 import { ITEM_COUNT, SUBSCALES } from '@/lib/scoring';
 import { startCheckInAction } from './check-ins/actions';
 
-export const metadata = { title: 'Home' };
+// The root layout's title template applies to the pages below it, not to its own page.
+export const metadata = { title: { absolute: 'Home · Tend' } };
 
 /** Enough check-ins to find one three months back at a weekly cadence. */
 const SUMMARY_CHECK_INS = 30;

@@ -1,4 +1,4 @@
-import { ActionForm, SelectField } from '@/components/ui/Form';
+import { ActionForm, RadioGroup, SelectField } from '@/components/ui/Form';
 import type { ReminderSettings } from '@/lib/services/reminders';
 import { updateReminderSettingsAction } from './reminder-actions';
 
@@ -24,9 +24,9 @@ export function RemindersSection({ settings, now }: { settings: ReminderSettings
             label: days === cadenceDays ? `${days} days (standard)` : `${days} days`,
           }))}
         />
-        <SelectField
+        <RadioGroup
           name="emails"
-          label="Reminder emails"
+          legend="Reminder emails"
           defaultValue={settings.emailsPaused ? 'off' : 'on'}
           hint="One email when a check-in is due, and at most one follow-up a week later. They never mention your answers or scores."
           options={[

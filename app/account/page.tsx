@@ -1,6 +1,7 @@
 import { ActionForm, TextField } from '@/components/ui/Form';
 import { requireUser } from '@/lib/auth/session';
 import { hasPassword } from '@/lib/services/accounts';
+import { listMyCheckIns } from '@/lib/services/check-ins';
 import { getReminderSettings } from '@/lib/services/reminders';
 import { getTransparency } from '@/lib/services/transparency';
 import { DeleteAllSection } from './DeleteAllSection';
@@ -14,7 +15,14 @@ export const metadata = { title: 'Your account' };
 export default async function AccountPage() {
   const actor = await requireUser();
   const now = new Date();
-  const [withPassword, reminders, transparency] = await Promise.all([hasPassword(actor), getReminderSettings(actor, now), getTransparency(actor, now)]);
+  const [withPassword, reminders, transparency, anyCheckIn] = await Promise.all([
+    hasPassword(actor),
+    getReminderSettings(actor, now),
+    getTransparency(actor, now),
+    listMyCheckIns(actor, { take: 1 }).then((list) => list.length > 0),
+  ]);
+  // Someone who takes no check-ins (an admin or manager only) has no data of their own to download or delete.
+  const ownData = anyCheckIn || actor.roles.includes('clinician');
   return (
     <div className="page page--narrow">
       <h1>Your account</h1>
@@ -51,8 +59,12 @@ export default async function AccountPage() {
           </button>
         </form>
       </section>
-      <ExportSection />
-      <DeleteAllSection />
+      {ownData ? (
+        <>
+          <ExportSection />
+          <DeleteAllSection />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,17 +1,28 @@
 import Link from 'next/link';
+import { currentFor } from '@/components/layout/SiteHeader';
 import { requireAdmin } from '@/lib/auth/session';
+import { currentPathname } from '@/lib/http/current-path';
+
+const SECTIONS = [
+  { href: '/admin', label: 'Admin' },
+  { href: '/admin/teams', label: 'Teams' },
+  { href: '/admin/members', label: 'Members' },
+  { href: '/admin/invites', label: 'Invites' },
+  { href: '/admin/settings', label: 'Settings' },
+  { href: '/admin/audit', label: 'Audit log' },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireAdmin();
+  const [, pathname] = await Promise.all([requireAdmin(), currentPathname()]);
   return (
-    <div className="page page--wide">
+    <div className="page">
       <nav aria-label="Admin" className="subnav">
-        <Link href="/admin">Admin</Link>
-        <Link href="/admin/teams">Teams</Link>
-        <Link href="/admin/members">Members</Link>
-        <Link href="/admin/invites">Invites</Link>
-        <Link href="/admin/settings">Settings</Link>
-        <Link href="/admin/audit">Audit log</Link>
+        {SECTIONS.map((section) => (
+          // The overview is current only on itself, not on every admin page.
+          <Link key={section.href} href={section.href} aria-current={section.href === '/admin' ? (pathname === '/admin' ? 'page' : undefined) : currentFor(section.href, pathname)}>
+            {section.label}
+          </Link>
+        ))}
       </nav>
       {children}
     </div>

@@ -46,7 +46,7 @@ export function InitiativeForm({ teams, allowWholeOrganisation, initial, action,
         name="description"
         label="Description (optional)"
         hint={`What changed and for whom, up to ${MAX_INITIATIVE_DESCRIPTION_LENGTH} characters. Everyone who sees the dashboard reads it: don’t name or describe individuals.`}
-        maxLength={MAX_INITIATIVE_DESCRIPTION_LENGTH}
+        limit={MAX_INITIATIVE_DESCRIPTION_LENGTH}
         rows={3}
         defaultValue={initial?.description}
       />

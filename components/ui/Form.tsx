@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useId, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useId, useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { IDLE, type FormState } from '@/lib/validation/form-state';
 
@@ -145,23 +145,32 @@ export function TextField({
   );
 }
 
+/**
+ * A text area. With `limit`, a count of characters runs under it ("1,234 of
+ * 2,000 characters"), turning into a warning past the limit; nothing typed or
+ * pasted is ever cut: the server refuses a longer text, saying so by the field.
+ */
 export function TextAreaField({
   name,
   label,
   defaultValue,
   hint,
-  maxLength,
+  limit,
   rows = 4,
 }: {
   name: string;
   label: string;
   defaultValue?: string;
   hint?: string;
-  maxLength?: number;
+  limit?: number;
   rows?: number;
 }) {
   const id = useId();
   const { error, value, stateKey } = useField(name, defaultValue);
+  const [length, setLength] = useState<number | null>(null);
+  const count = length ?? (value ?? '').trim().length;
+  const over = limit !== undefined && count > limit;
+  const counterId = `${id}-count`;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -169,11 +178,24 @@ export function TextAreaField({
         id={id}
         name={name}
         rows={rows}
-        maxLength={maxLength}
         defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        onChange={limit === undefined ? undefined : (event) => setLength(event.currentTarget.value.trim().length)}
+        aria-invalid={error || over ? true : undefined}
+        aria-describedby={[describedBy(id, hint, error), limit === undefined ? null : counterId].filter(Boolean).join(' ') || undefined}
       />
+      {limit === undefined ? null : (
+        <>
+          <p id={counterId} className={over ? 'field__count field__count--over' : 'field__count'}>
+            {over
+              ? `${count.toLocaleString('en-GB')} of ${limit.toLocaleString('en-GB')} characters: ${(count - limit).toLocaleString('en-GB')} too many to save`
+              : `${count.toLocaleString('en-GB')} of ${limit.toLocaleString('en-GB')} characters`}
+          </p>
+          {/* Said once when the text goes past the limit, not at every key. */}
+          <p className="visually-hidden" aria-live="polite">
+            {over ? `Over the limit of ${limit.toLocaleString('en-GB')} characters.` : ''}
+          </p>
+        </>
+      )}
     </FieldFrame>
   );
 }
@@ -206,25 +228,26 @@ export function SelectField({
   );
 }
 
-/** A group of checkboxes sharing one name; the checked values are submitted as a list. */
-export function CheckboxGroup({
+/** A fieldset of checkboxes or radio buttons sharing one name, with its legend, hint and error. */
+function ChoiceGroup({
+  type,
   name,
   legend,
   options,
-  defaultValues = [],
+  checked,
   hint,
 }: {
+  type: 'checkbox' | 'radio';
   name: string;
   legend: string;
   options: { value: string; label: string }[];
-  defaultValues?: string[];
+  checked: (state: FormState) => Set<string>;
   hint?: string;
 }) {
   const id = useId();
   const state = useContext(FormContext);
   const error = state.fieldErrors?.[name];
-  const submitted = state.status === 'error' ? state.values?.[name] : undefined;
-  const checked = new Set(state.status === 'error' ? (submitted === undefined ? [] : [submitted].flat()) : defaultValues);
+  const on = checked(state);
   return (
     <fieldset className={`field checkboxes${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
@@ -240,12 +263,28 @@ export function CheckboxGroup({
       ) : null}
       {options.map((o) => (
         <label key={`${o.value}:${state.status}:${state.message ?? ''}`} className="checkbox">
-          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.has(o.value)} />
+          <input type={type} name={name} value={o.value} defaultChecked={on.has(o.value)} />
           <span>{o.label}</span>
         </label>
       ))}
     </fieldset>
   );
+}
+
+function submittedValues(state: FormState, name: string): string[] | null {
+  if (state.status !== 'error') return null;
+  const submitted = state.values?.[name];
+  return submitted === undefined ? [] : [submitted].flat();
+}
+
+/** A group of checkboxes sharing one name; the checked values are submitted as a list. */
+export function CheckboxGroup({ defaultValues = [], ...props }: { name: string; legend: string; options: { value: string; label: string }[]; defaultValues?: string[]; hint?: string }) {
+  return <ChoiceGroup type="checkbox" {...props} checked={(state) => new Set(submittedValues(state, props.name) ?? defaultValues)} />;
+}
+
+/** One choice of a few, each in view (on or off, say): radio buttons rather than a select. */
+export function RadioGroup({ defaultValue, ...props }: { name: string; legend: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }) {
+  return <ChoiceGroup type="radio" {...props} checked={(state) => new Set(submittedValues(state, props.name) ?? (defaultValue === undefined ? [] : [defaultValue]))} />;
 }
 
 export function FileField({ name, label, accept, hint }: { name: string; label: string; accept?: string; hint?: string }) {

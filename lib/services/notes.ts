@@ -15,11 +15,14 @@ export type CheckInNote = { checkInId: string; text: string; updatedAt: Date };
 
 /**
  * Saves (or, when empty, removes) the actor's note on one of their submitted check-ins.
+ * A note is never shortened: a longer one is refused.
  * @throws NotFoundError unless the check-in is the actor's and submitted
+ * @throws RangeError for a note longer than MAX_NOTE_LENGTH (nothing is saved)
  */
 export async function saveCheckInNote(actor: Actor, checkInId: string, text: string): Promise<void> {
   assertId(checkInId);
-  const note = text.trim().slice(0, MAX_NOTE_LENGTH);
+  const note = text.trim();
+  if (note.length > MAX_NOTE_LENGTH) throw new RangeError(`A note has at most ${MAX_NOTE_LENGTH} characters.`);
   const db = await getDb();
   const own = await db.checkIn.findFirst({ where: { id: checkInId, userId: actor.userId, status: 'submitted' }, select: { id: true } });
   if (!own) throw new NotFoundError();

@@ -48,10 +48,11 @@ const initiativeFields = {
     .trim()
     .min(1, 'Enter a title.')
     .max(MAX_INITIATIVE_TITLE_LENGTH, `Use at most ${MAX_INITIATIVE_TITLE_LENGTH} characters.`),
+  // A browser sends a line break as two characters; counted as the form's counter counts it, one.
   description: z
     .string()
-    .trim()
-    .max(MAX_INITIATIVE_DESCRIPTION_LENGTH, `Use at most ${MAX_INITIATIVE_DESCRIPTION_LENGTH} characters.`)
+    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(MAX_INITIATIVE_DESCRIPTION_LENGTH, `Use at most ${MAX_INITIATIVE_DESCRIPTION_LENGTH} characters.`))
     .default(''),
   startsOn: calendarDate(START_DATE_MESSAGE),
   // An empty field (or none) means the initiative is ongoing.

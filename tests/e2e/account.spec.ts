@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
 test('changing the password, then signing out everywhere', async ({ page, browser }) => {
   const email = 'e2e-account@example.test';
   await signIn(page, email);
-  await page.getByRole('link', { name: /Your account/ }).click();
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
   await expectAccessible(page);
 

@@ -47,7 +47,7 @@ test('signed out, /support shows the crisis line, at 390px and 1280px, with Java
       await expect(crisis).toContainText(CRISIS_LEAD);
       await expect(crisis).toContainText('Samaritans on 116 123 (UK and Ireland, free, any time).');
       await expectTappable(crisis.getByRole('link', { name: '116 123' }), 'tel:116123', viewport.width);
-      await expect(page.getByRole('link', { name: 'sign in' })).toHaveAttribute('href', '/sign-in');
+      await expect(page.locator('main').getByRole('link', { name: 'sign in' })).toHaveAttribute('href', '/sign-in');
       await expectNoSideScroll(page);
       await scan(page, js);
 

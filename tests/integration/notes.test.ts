@@ -21,10 +21,12 @@ beforeAll(async () => {
 });
 
 describe('private notes', () => {
-  it('are saved, changed and removed by their author, and trimmed to the limit', async () => {
+  it('are saved, changed and removed by their author; one over the limit is refused, never cut', async () => {
     await saveCheckInNote(owner, submittedId, '  A hard month; the peer group helped.  ');
     expect(await getCheckInNote(owner, submittedId)).toMatchObject({ checkInId: submittedId, text: 'A hard month; the peer group helped.' });
-    await saveCheckInNote(owner, submittedId, 'x'.repeat(MAX_NOTE_LENGTH + 50));
+    await expect(saveCheckInNote(owner, submittedId, 'x'.repeat(MAX_NOTE_LENGTH + 1))).rejects.toBeInstanceOf(RangeError);
+    expect((await getCheckInNote(owner, submittedId))?.text).toBe('A hard month; the peer group helped.');
+    await saveCheckInNote(owner, submittedId, ` ${'x'.repeat(MAX_NOTE_LENGTH)} `);
     expect((await getCheckInNote(owner, submittedId))?.text).toHaveLength(MAX_NOTE_LENGTH);
     await saveCheckInNote(owner, submittedId, '   ');
     expect(await getCheckInNote(owner, submittedId)).toBeNull();

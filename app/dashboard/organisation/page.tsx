@@ -56,7 +56,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
   const organisationSeries = dashboard.periods.map((p) => ({ ...p, figures: p.cells[ORGANISATION_GROUP]! }));
 
   return (
-    <div className="page page--wide">
+    <div className="page">
       <p className="muted">
         <Link href="/dashboard">Dashboards</Link>
       </p>

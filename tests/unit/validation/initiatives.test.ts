@@ -46,6 +46,7 @@ describe('ZInitiativeInput', () => {
     ['a title of 120 characters once trimmed', { title: `  ${'x'.repeat(120)}  ` }, 'title', 'x'.repeat(120)],
     ['a description of 500 characters', { description: 'd'.repeat(500) }, 'description', 'd'.repeat(500)],
     ['a description, trimmed', { description: ' Weekly, 45 minutes. \n' }, 'description', 'Weekly, 45 minutes.'],
+    ['a description whose line breaks a browser sent as two characters', { description: `${'d'.repeat(249)}\r\n${'d'.repeat(250)}` }, 'description', `${'d'.repeat(249)}\n${'d'.repeat(250)}`],
     ['a leap day', { startsOn: '2028-02-29' }, 'startsOn', '2028-02-29'],
     ['an end on the start day', { endsOn: '2026-03-01' }, 'endsOn', '2026-03-01'],
     ['an end after the start', { endsOn: '2026-06-30' }, 'endsOn', '2026-06-30'],

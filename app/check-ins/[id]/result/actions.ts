@@ -9,7 +9,13 @@ import { MAX_NOTE_LENGTH, saveCheckInNote } from '@/lib/services/notes';
 export const saveNoteAction = formAction(
   z.object({
     checkInId: z.uuid(),
-    note: z.string().max(MAX_NOTE_LENGTH, `Keep your note to ${MAX_NOTE_LENGTH} characters.`),
+    // A browser sends a line break as two characters; counted as the page counts it, one.
+    note: z
+      .string()
+      .transform((text) => text.replace(/\r\n?/g, '\n'))
+      .refine((text) => text.trim().length <= MAX_NOTE_LENGTH, {
+        error: (issue) => `Your note is ${String(issue.input).trim().length.toLocaleString('en-GB')} characters: shorten it to ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} or fewer. Nothing has been cut or saved yet.`,
+      }),
   }),
   async (actor, input) => {
     await saveCheckInNote(actor, input.checkInId, input.note);

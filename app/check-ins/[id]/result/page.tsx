@@ -85,9 +85,9 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           <TextAreaField
             name="note"
             label="Note"
-            hint={`Only you can read it: not your manager, not an admin. Up to ${MAX_NOTE_LENGTH} characters; clear it and save to delete it.`}
+            hint={`Only you can read it: not your manager, not an admin. Up to ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters; clear it and save to delete it.`}
             defaultValue={note?.text ?? ''}
-            maxLength={MAX_NOTE_LENGTH}
+            limit={MAX_NOTE_LENGTH}
           />
         </ActionForm>
       </section>

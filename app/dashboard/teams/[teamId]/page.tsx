@@ -29,7 +29,7 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
   });
   const returnTo = `/dashboard/teams/${dashboard.team.id}`;
   return (
-    <div className="page page--wide">
+    <div className="page">
       <p className="muted">
         <Link href="/dashboard">Dashboards</Link>
       </p>
