@@ -3,11 +3,13 @@ import { SubscaleTrend } from '@/components/charts/SubscaleTrend';
 import { DataTable } from '@/components/ui/DataTable';
 import { InstrumentCredit } from '@/components/instrument/InstrumentCredit';
 import { requireUser } from '@/lib/auth/session';
+import { axisTicks } from '@/lib/format/axis-ticks';
 import { formatLongDate, formatShortDate } from '@/lib/format/date';
 import { BAND_LABELS, bandTones, buildHistory, TONE_LABELS, signedPoints, SUBSCALE_ABOUT, SUBSCALE_NAMES, type HistoryPoint } from '@/lib/instruments';
+import { sinceText } from '@/lib/instruments/summary';
 import { listMyCheckIns } from '@/lib/services/check-ins';
 import { listMyNotes } from '@/lib/services/notes';
-import { SUBSCALES } from '@/lib/scoring';
+import { reliableChange, reliableChangeThreshold, SUBSCALES, type Subscale } from '@/lib/scoring';
 
 export const metadata = { title: 'Your history' };
 
@@ -19,6 +21,19 @@ function changeText(point: HistoryPoint): string {
   const points = signedPoints(point.change.difference);
   return point.change.direction === 'none' ? points : `${points}, real change`;
 }
+
+/** "Since your first check-in on 10 May 2026: 12 points lower, a real change for the better." */
+function sinceFirstText(subscale: Subscale, points: HistoryPoint[]): string {
+  const first = points[0]!;
+  const latest = points.at(-1)!;
+  return sinceText(reliableChange(subscale, first.raw, latest.raw), `your first check-in on ${formatLongDate(first.at)}`);
+}
+
+/** At most this many dates on a chart's axis: room for each label on a phone. */
+const AXIS_TICKS = 4;
+
+/** The id of a note's row in the notes table, which the score tables link to. */
+const noteAnchor = (checkInId: string) => `note-${checkInId}`;
 
 /**
  * The person's own check-ins over time: a chart per subscale with the bands
@@ -39,9 +54,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           Check-in deleted.
         </p>
       ) : null}
-      {/* Without JavaScript there are no charts to draw: the tables carry everything. */}
+      {/* Without JavaScript there are no charts to draw (nor a legend for them): the tables carry everything. */}
       <noscript>
-        <style>{'.trend { display: none; }'}</style>
+        <style>{'.trend, .history-legend { display: none; }'}</style>
       </noscript>
       {count === 0 ? (
         <p>
@@ -63,6 +78,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <li>
                 <span className="history-legend__swatch history-legend__swatch--ring" aria-hidden="true" /> a real change from the check-in before
               </li>
+              {notes.size > 0 ? (
+                <li>
+                  <span className="history-legend__swatch history-legend__swatch--note" aria-hidden="true" /> a note you wrote
+                </li>
+              ) : null}
             </ul>
           ) : null}
           {SUBSCALES.map((subscale) => {
@@ -73,10 +93,21 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 <h2 id={`history-${subscale}`}>{SUBSCALE_NAMES[subscale]}</h2>
                 <p className="muted">{SUBSCALE_ABOUT[subscale]}</p>
                 {points.length > 1 ? (
-                  <SubscaleTrend
-                    name={SUBSCALE_NAMES[subscale]}
-                    tones={bandTones(subscale)}
-                    points={points.map((p) => ({ at: p.at, raw: p.raw, reliable: !!p.change && p.change.direction !== 'none' }))} />
+                  <>
+                    <p className="history-story">{sinceFirstText(subscale, points)}</p>
+                    <SubscaleTrend
+                      name={SUBSCALE_NAMES[subscale]}
+                      tones={bandTones(subscale)}
+                      ticks={axisTicks(points[0]!.at, points.at(-1)!.at, AXIS_TICKS)}
+                      points={points.map((p) => ({
+                        at: p.at,
+                        raw: p.raw,
+                        band: BAND_LABELS[p.band],
+                        reliable: !!p.change && p.change.direction !== 'none',
+                        note: notes.has(p.checkInId),
+                      }))}
+                    />
+                  </>
                 ) : null}
                 <DataTable
                   captionId={`table-${subscale}`}
@@ -86,9 +117,16 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   rows={newestFirst.map((p) => ({
                     key: p.checkInId,
                     cells: [
-                      <Link key="date" href={`/check-ins/${p.checkInId}/result`}>
-                        <time dateTime={new Date(p.at).toISOString()}>{formatShortDate(p.at)}</time>
-                      </Link>,
+                      <span key="date" className="history-date">
+                        <Link href={`/check-ins/${p.checkInId}/result`}>
+                          <time dateTime={new Date(p.at).toISOString()}>{formatShortDate(p.at)}</time>
+                        </Link>
+                        {notes.has(p.checkInId) ? (
+                          <a href={`#${noteAnchor(p.checkInId)}`} className="history-date__note">
+                            Note<span className="visually-hidden"> of {formatShortDate(p.at)}</span>
+                          </a>
+                        ) : null}
+                      </span>,
                       p.raw,
                       BAND_LABELS[p.band],
                       changeText(p),
@@ -110,15 +148,37 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   .filter((c) => notes.has(c.id))
                   .map((c) => ({
                     key: c.id,
-                    cells: [<Link key="date" href={`/check-ins/${c.id}/result`}>{formatShortDate(c.submittedAt)}</Link>, <span key="note" className="multiline">{notes.get(c.id)}</span>],
+                    cells: [
+                      <Link key="date" id={noteAnchor(c.id)} href={`/check-ins/${c.id}/result`}>
+                        {formatShortDate(c.submittedAt)}
+                      </Link>,
+                      <span key="note" className="multiline">{notes.get(c.id)}</span>,
+                    ],
                   }))}
               />
             )}
           </section>
-          <p className="muted">
-            A real change is one larger than the questionnaire’s own ups and downs: a reliable change (Jacobson and Truax), worked
-            out from how consistent each scale is.
-          </p>
+          <details className="panel history-method">
+            <summary>How we judge a real change</summary>
+            <p>
+              Scores move a little from one check-in to the next even when nothing has changed: no questionnaire measures exactly.
+              We call a change real only when it is larger than those usual ups and downs. This is the reliable change index of
+              Jacobson and Truax (1991), worked out from how consistent each scale is (its reliability in the ProQOL manual) and how
+              widely helpers’ scores spread (De La Rosa and others, 2018).
+            </p>
+            <p>On each scale, a real change is a difference of at least:</p>
+            <ul>
+              {SUBSCALES.map((subscale) => (
+                <li key={subscale}>
+                  {SUBSCALE_NAMES[subscale]}: {Math.ceil(reliableChangeThreshold(subscale))} points
+                </li>
+              ))}
+            </ul>
+            <p>
+              A smaller change can still matter to you. It is one the questionnaire cannot tell apart from its own ups and downs, so
+              Tend does not call it real.
+            </p>
+          </details>
         </>
       )}
       <InstrumentCredit />

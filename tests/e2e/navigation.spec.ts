@@ -102,7 +102,7 @@ for (const javaScriptEnabled of [true, false]) {
     await signIn(page, 'clinician@example.org');
     // The oldest result: no other test writes a note there, and nothing here is saved.
     await page.goto('/history');
-    const href = await page.getByRole('table').first().locator('tbody th a').last().getAttribute('href');
+    const href = await page.getByRole('table').first().locator('tbody th a[href$="/result"]').last().getAttribute('href');
     await page.goto(href!);
     const note = page.getByLabel('Note', { exact: true });
     const before = await note.inputValue();

@@ -10,7 +10,7 @@ const DATE = /\d{1,2} [A-Z][a-z]+ \d{4}/;
 /** The history's list of results (its first table), newest first: each one's date and address. */
 async function results(page: Page): Promise<{ date: string; href: string }[]> {
   await page.goto('/history');
-  const links = page.getByRole('table').first().locator('tbody th a');
+  const links = page.getByRole('table').first().locator('tbody th a[href$="/result"]');
   await expect(links).toHaveCount(12);
   const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
   return links.evaluateAll((all) => all.map((a) => ({ at: a.querySelector('time')?.dateTime ?? '', href: a.getAttribute('href') ?? '' }))).then((rows) =>
