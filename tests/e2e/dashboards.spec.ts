@@ -41,6 +41,36 @@ function expectNoConcentratedShares(csv: string): void {
   }
 }
 
+/** Columns that hold numbers only (or nothing): every figure, and the threshold. */
+const NUMERIC = /( mean| change| %| mean before| mean after| difference| interval low| interval high)$|^(Threshold|Respondents|Members|Periods each side)$/;
+
+/**
+ * A dashboard's CSV as a spreadsheet reads it: one rectangular table (a CSV
+ * library without relaxed column counts), numbers or nothing in every numeric
+ * column, each period's first and last days as local calendar dates, a status
+ * in words, and the licence's credit on the last row.
+ */
+function expectSpreadsheetReady(csv: string, filename: string | null): Record<string, string>[] {
+  expect(filename).toMatch(/^attachment; filename="tend-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row)) {
+      if (NUMERIC.test(column)) expect(value, `${row.Record} ${row.Group} ${row.Period} ${column}`).toMatch(/^(-?\d+)?$/);
+    }
+  }
+  const periods = rows.filter((r) => r.Record === 'period');
+  expect(periods.length).toBeGreaterThan(0);
+  for (const row of periods) {
+    expect(row['First day'], row.Period).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(row['Last day'], row.Period).toMatch(/^\d{4}-\d{2}-(28|29|30|31)$/);
+    expect(row['Time zone']).toBe('Europe/London');
+    expect(['shown', 'coarsened', 'too few', 'hidden to protect a smaller group', 'reported within a reporting group']).toContain(row.Status);
+  }
+  expect(rows.at(-1)!.Record).toBe('credit');
+  expect(rows.at(-1)!.Note).toContain('ProQOL');
+  return rows;
+}
+
 /**
  * Everything a dashboard page shows: the text of its main content, the open
  * period's panel included (it says when the period closes and the rule, and
@@ -96,10 +126,15 @@ test('the manager sees Outreach’s charts and tables, and nothing of another te
   await expectAccessible(page);
 
   // The export is what the page shows, with the licence credit.
-  const csv = await (await page.request.get(page.url() + '/export')).text();
-  expect(csv.split('\n')[0]).toContain('Group,Period,Period starts');
-  expect(csv.split('\n').filter((line) => line.startsWith('Outreach,'))).toHaveLength(12);
-  expect(csv).toContain('ProQOL');
+  const download = await page.request.get(page.url() + '/export');
+  const csv = await download.text();
+  const rows = expectSpreadsheetReady(csv, download.headers()['content-disposition'] ?? null);
+  expect(rows.filter((r) => r.Record === 'period' && r.Group === 'Outreach')).toHaveLength(12);
+  // April's first day is 1 April in London (a UTC instant would read 31 March).
+  expect(rows.filter((r) => r.Period?.startsWith('April ')).map((r) => r['First day'])).toEqual([expect.stringMatching(/-04-01$/)]);
+  // The initiatives and their readings, as on the page.
+  const peer = rows.find((r) => r.Record === 'initiative' && r.Initiative === 'Fortnightly peer-support group');
+  expect(peer?.['Burnout reading']).toMatch(/likely improved|no clear change yet|not enough data yet/);
   expect(csv).not.toMatch(/Crisis Response|Family Services/);
   expectNoConcentratedShares(csv);
 
@@ -158,8 +193,10 @@ test('the admin’s organisation view: Family Services hid the total until it wa
   await expect(earlier.getByRole('row', { name: /Riverside Community Mental Health \(everyone\)/ })).toContainText(HIDDEN_FOR_OTHERS);
   await expect(earlier.getByRole('row', { name: /^Crisis Response/ })).toContainText('5 of 5');
 
-  const csv = await (await page.request.get('/dashboard/organisation/export')).text();
-  const rows = parse(csv, { columns: true, relax_column_count: true }) as Record<string, string>[];
+  const download = await page.request.get('/dashboard/organisation/export');
+  const csv = await download.text();
+  const rows = expectSpreadsheetReady(csv, download.headers()['content-disposition'] ?? null);
+  expect(rows.some((r) => r.Record === 'initiative')).toBe(true);
   const family = rows.filter((r) => r.Group === 'Family Services');
   expect(family.length).toBeGreaterThanOrEqual(12);
   expect(family.filter((r) => r.Note === TOO_FEW)).toHaveLength(2);
