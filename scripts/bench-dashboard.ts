@@ -22,23 +22,16 @@
  *   Environment: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test): the
  *            server to create the bench database on; BENCH_PORT (default: a free port).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { periodContaining } from '../lib/aggregates/periods';
 import { hashPassword } from '../lib/auth/password';
-import { deployMigrations } from '../lib/db/migrate';
 import { openSqlConnection, type SqlConnection } from '../lib/db/sql';
 import { PROQOL5 } from '../lib/instruments/proqol5';
 import { BAND_RANGES, SCORING_VERSION } from '../lib/scoring';
+import { buildChangedSince, buildId, createBenchDatabase, getPage, onCleanUp, root, runBench, startServer, type Server } from './bench-server';
 import { benchSignIn } from './bench-sign-in';
 
-const root = path.resolve(__dirname, '..');
-const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/test';
 const TIME_ZONE = 'Europe/London';
 const THRESHOLD = 5;
@@ -74,38 +67,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 // ---------------------------------------------------------------------------
-// Clean-up: whatever was started is stopped on success, on error and on Ctrl-C.
-
-const cleanups: { label: string; run: () => Promise<void> }[] = [];
-let cleaning: Promise<void> | undefined;
-let interrupted = false;
-
-function onCleanUp(label: string, run: () => Promise<void>): void {
-  cleanups.push({ label, run });
-}
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { label, run } of cleanups.reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`  clean-up (${label}) failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping the server and dropping the bench database…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------
 // Timing.
 
 type Stats = { p50: number; p95: number; min: number; max: number; n: number };
@@ -136,27 +97,6 @@ async function repeat(runs: number, fn: () => Promise<void>): Promise<Stats> {
 
 // ---------------------------------------------------------------------------
 // The bench database.
-
-async function createBenchDatabase(serverUrl: string, keep: boolean): Promise<string> {
-  const name = `tend_bench_${randomBytes(6).toString('hex')}`;
-  const admin = await openSqlConnection({ kind: 'postgres', url: serverUrl });
-  await admin.exec(`CREATE DATABASE "${name}"`);
-  onCleanUp('drop the bench database', async () => {
-    if (keep) console.log(`  kept the bench database ${name} (--keep): drop it with DROP DATABASE "${name}" WITH (FORCE)`);
-    else await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.close();
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const conn = await openSqlConnection({ kind: 'postgres', url: url.toString() });
-  try {
-    await deployMigrations(conn);
-  } finally {
-    await conn.close();
-  }
-  console.log(`database ${name} on ${url.hostname}:${url.port || 5432}, migrated`);
-  return url.toString();
-}
 
 /** Small team n (1-based) has 3 people when n is odd, 4 when even: [person, team] pairs for people 0…34. */
 function smallTeamSlots(): [number, number][] {
@@ -444,91 +384,6 @@ async function checkAgainstPublished(conn: SqlConnection, organisationId: string
 }
 
 // ---------------------------------------------------------------------------
-// The production server.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-type Server = { base: string; /** The last lines the server wrote, and whether it has exited. */ state: () => string };
-
-/** Starts scripts/server.ts in its own process group (so tsx and its node child stop together) and waits until it answers. */
-async function startServer(databaseUrl: string): Promise<Server> {
-  const port = Number(process.env.BENCH_PORT) || (await freePort());
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    PORT: String(port),
-    MAIL_TO_LOG: '1',
-    TEND_SCHEDULE: 'off',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'production',
-  };
-  // Loopback and plain http, whatever the calling shell has configured.
-  for (const name of ['APP_URL', 'HOST', 'TRUSTED_PROXY_HOPS', 'SMTP_URL', 'NODE_OPTIONS']) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(root, 'scripts/server.ts')], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-8000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited: number | null | undefined;
-  const exit = new Promise<void>((resolve) => child.once('exit', (code) => ((exited = code), resolve())));
-  onCleanUp('stop the server', async () => {
-    if (exited !== undefined || !child.pid) return;
-    process.kill(-child.pid, 'SIGTERM');
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
-    if (!(await Promise.race([exit.then(() => true), timeout]))) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  });
-
-  const base = `http://localhost:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (exited !== undefined) throw new Error(`The server exited (code ${exited}) before answering:\n${log}`);
-    if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) {
-      return { base, state: () => `${exited === undefined ? 'the server is still running' : `the server exited (code ${exited})`}; its last output:\n${log}` };
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The server did not answer on ${base} within 2 minutes:\n${log}`);
-}
-
-/** One page, read to its last byte; anything but 200 (a redirect to sign-in, a 404 while the page does not exist yet) stops the bench. */
-async function getPage(server: Server, page: string, cookie: string): Promise<string> {
-  let response: Response;
-  let body: string;
-  try {
-    response = await fetch(`${server.base}${page}`, { headers: { cookie }, redirect: 'manual' });
-    body = await response.text();
-  } catch (error) {
-    const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-    throw new Error(`GET ${page} failed: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}; ${server.state()}`);
-  }
-  if (response.status !== 200) {
-    const where = response.headers.get('location');
-    throw new Error(`GET ${page} answered ${response.status}${where ? ` (to ${where})` : ''}, not 200: the dashboard pages must exist and render for this user.`);
-  }
-  return body;
-}
-
-// ---------------------------------------------------------------------------
 
 type Summary = {
   options: Options;
@@ -576,12 +431,11 @@ function printSummary(s: Summary, teamName: string): void {
 async function main(): Promise<number> {
   process.chdir(root);
   const o = parseOptions(process.argv.slice(2));
-  if (o.render && !existsSync(path.join(root, '.next/BUILD_ID'))) {
+  if (o.render && buildId() === null) {
     console.error('No production build (.next is absent): run `npm run build` first, or pass --skip-render to measure loading and publishing only.');
     return 1;
   }
   const summary: Summary = { options: o };
-  const buildId = () => (existsSync(path.join(root, '.next/BUILD_ID')) ? readFileSync(path.join(root, '.next/BUILD_ID'), 'utf8') : null);
   const startBuild = o.render ? buildId() : null;
   const databaseUrl = await createBenchDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL, o.keep);
   const conn = await openSqlConnection({ kind: 'postgres', url: databaseUrl });
@@ -680,21 +534,12 @@ async function main(): Promise<number> {
   console.log(`   utility: groups with ${2 * THRESHOLD}+ respondents keeping their mean and a distribution: ${share(u.largeKept, u.large)} of ${u.large} group-month subscales (target 95%)`);
 
   printSummary(summary, managedTeam.name);
-  if (o.render && buildId() !== startBuild) {
-    console.error('\nThe production build changed during the run (someone ran `npm run build`): the render figures are not reliable; run again.');
+  const changed = o.render ? buildChangedSince(startBuild) : null;
+  if (changed) {
+    console.error(`\n${changed}`);
     return 1;
   }
   return checks.team.mismatches.length + checks.organisation.mismatches.length === 0 ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    // Once interrupted, the dropped database fails whatever was running: that is not news.
-    if (!interrupted) console.error(error instanceof Error ? error.message : error);
-    await cleanUp();
-    process.exit(1);
-  });
+runBench(main, 'stopping the server and dropping the bench database…');
