@@ -7,13 +7,15 @@ import { bandShading, patternIdPrefix } from './band-shading';
 
 /** One published period of a group: its whole-number mean, or null where the period's figures are hidden (a gap in the line). */
 export type GroupTrendPoint = { label: string; mean: number | null };
-export type GroupTrendMarker = { label: string; title: string };
+/** An initiative on the chart: the period it started in (`label` on the axis, `period` in words), its title and its number. */
+export type GroupTrendMarker = { label: string; period: string; title: string; number: number };
 
 /**
  * A group's mean on one subscale over published periods, with the band regions
- * shaded by what they mean on this subscale and initiatives drawn as dashed
- * lines at the period they started in. Hidden from assistive technology: the
- * table beside it carries the same figures and the initiatives are listed.
+ * shaded by what they mean on this subscale and initiatives drawn as numbered
+ * dashed lines at the period they started in, named in a key under the chart.
+ * The chart is hidden from assistive technology: the table beside it carries
+ * the same figures, and the key and the initiatives' list name the markers.
  */
 export function GroupTrend({
   name,
@@ -35,13 +37,34 @@ export function GroupTrend({
           <CartesianGrid vertical={false} strokeDasharray="2 4" className="trend__grid" />
           <XAxis dataKey="label" type="category" minTickGap={16} tick={{ fontSize: 12 }} padding={{ left: 12, right: 12 }} />
           <YAxis domain={[10, 50]} ticks={[10, 22, 41, 50]} tick={{ fontSize: 12 }} width={40} />
-          {markers.map((m) => (
-            <ReferenceLine key={`${m.label}-${m.title}`} x={m.label} className="trend__marker" strokeDasharray="4 3" label={{ value: '▲', position: 'top', fontSize: 11 }} />
+          {markers.map((m, i) => (
+            <ReferenceLine
+              key={m.number}
+              x={m.label}
+              className="trend__marker"
+              strokeDasharray="4 3"
+              // Two starting in one period: their numbers side by side rather than on top of each other.
+              label={{ value: String(m.number), position: 'top', fontSize: 13, fontWeight: 700, fill: '#3d2c6b', dx: sameBefore(markers, i) * 12 }}
+            />
           ))}
           <Tooltip isAnimationActive={false} formatter={(value) => [value === null ? 'hidden' : String(value), `${name}, mean`]} />
           <Line type="linear" dataKey="mean" className="trend__line" isAnimationActive={false} strokeWidth={2} connectNulls={false} dot={{ r: 3 }} activeDot={{ r: 5 }} />
         </LineChart>
       </ResponsiveContainer>
+      {markers.length > 0 ? (
+        <ol className="trend-key" aria-label="Initiatives on this chart">
+          {markers.map((m) => (
+            <li key={m.number}>
+              <span className="marker-number">{m.number}</span> {m.title} <span className="muted">(from {m.period})</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </div>
   );
+}
+
+/** How many markers before the i-th fall in the same period. */
+function sameBefore(markers: readonly GroupTrendMarker[], i: number): number {
+  return markers.slice(0, i).filter((m) => m.label === markers[i]!.label).length;
 }

@@ -14,14 +14,26 @@ type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 /** "+4 points", "−1 point", "0 points": a whole-number difference. */
 const signedPoints = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
 
-/** Where each initiative starts on a chart: the published period whose local dates contain its start date. */
+/**
+ * Each initiative's number on the charts and in the list: 1 for the first to
+ * start (then by title), so the numbers read in time order along the axis.
+ */
+export function initiativeNumbers(initiatives: readonly InitiativeItem[]): Map<string, number> {
+  const ordered = [...initiatives].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return new Map(ordered.map((initiative, i) => [initiative.id, i + 1]));
+}
+
+/** Where each initiative starts on a chart, numbered: the published period whose local dates contain its start date. */
 export function initiativeMarkers(initiatives: readonly InitiativeItem[], periods: readonly DashboardPeriod[]): GroupTrendMarker[] {
-  return initiatives.flatMap((initiative) => {
-    const period = periods.find(
-      (p) => localDate(p.startsAt, p.rule.timeZone) <= initiative.startsOn && initiative.startsOn < localDate(p.endsAt, p.rule.timeZone),
-    );
-    return period ? [{ label: period.shortLabel, title: initiative.title }] : [];
-  });
+  const numbers = initiativeNumbers(initiatives);
+  return initiatives
+    .flatMap((initiative) => {
+      const period = periods.find(
+        (p) => localDate(p.startsAt, p.rule.timeZone) <= initiative.startsOn && initiative.startsOn < localDate(p.endsAt, p.rule.timeZone),
+      );
+      return period ? [{ label: period.shortLabel, period: period.label, title: initiative.title, number: numbers.get(initiative.id)! }] : [];
+    })
+    .sort((a, b) => a.number - b.number);
 }
 
 /**
@@ -41,11 +53,12 @@ export function Initiatives({
   /** The page that records a new one, or null when the person may not. */
   newHref: string | null;
 }) {
+  const numbers = initiativeNumbers(initiatives);
   return (
     <section className="panel" aria-labelledby="initiatives">
       <h2 id="initiatives">Initiatives</h2>
       <p>
-        What was tried, drawn on the charts above as ▲ at the period it started. Each compares the mean of every scale over the
+        What was tried, drawn on the charts above as a numbered dashed line at the period it started. Each compares the mean of every scale over the
         published periods before it started with those from its start on, in whole points like every figure here, with the
         range the change probably lies in (a 95% interval, widened to whole points). A before/after comparison shows what
         changed, not why: other things happen at the same time.
@@ -53,7 +66,13 @@ export function Initiatives({
       {initiatives.length === 0 ? <p>No initiatives recorded yet.</p> : null}
       {initiatives.map((initiative) => (
         <article key={initiative.id} className="panel" aria-labelledby={`initiative-${initiative.id}`}>
-          <h3 id={`initiative-${initiative.id}`}>{initiative.title}</h3>
+          <h3 id={`initiative-${initiative.id}`}>
+            <span className="marker-number" aria-hidden="true">
+              {numbers.get(initiative.id)}
+            </span>
+            <span className="visually-hidden">Initiative {numbers.get(initiative.id)}: </span>
+            {initiative.title}
+          </h3>
           <p className="muted">
             From {formatCalendarDate(initiative.startsOn)}
             {initiative.endsOn ? ` to ${formatCalendarDate(initiative.endsOn)}` : ', ongoing'} ·{' '}
@@ -70,7 +89,7 @@ export function Initiatives({
         </article>
       ))}
       {newHref ? (
-        <p>
+        <p className="print-hidden">
           <Link href={newHref}>Record an initiative</Link>
         </p>
       ) : null}

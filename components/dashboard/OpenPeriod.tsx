@@ -9,7 +9,7 @@ import type { OpenPeriodView } from '@/lib/aggregates/views';
 export function OpenPeriod({ open, group }: { open: OpenPeriodView; group: string }) {
   const { anonymityThreshold: k, reportingPeriod } = open.rule;
   return (
-    <section className="panel" aria-labelledby="open-period">
+    <section className="panel open-period" aria-labelledby="open-period">
       <h2 id="open-period">{open.label}: open until the end of {formatCalendarDate(open.lastDay)}</h2>
       <p>
         Figures for {group} for {open.label} are due on {formatCalendarDate(open.dueOn)}, once the period has closed. Nothing

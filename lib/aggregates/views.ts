@@ -53,6 +53,9 @@ export type OpenPeriodView = {
   dueOn: string;
   /** The rule in force now, which its figures will be published under. */
   rule: { reportingPeriod: PeriodKind; anonymityThreshold: number };
+  /** The organisation's time zone, and today's date in it (yyyy-mm-dd): for dating a report or a download. */
+  timeZone: string;
+  today: string;
 };
 
 /** The reporting group a team's figures of a period belong to: its name and every team in it. */

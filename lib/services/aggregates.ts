@@ -431,6 +431,8 @@ function openPeriodView(settings: OrgState, now: Date): OpenPeriodView {
     // Published by the first run after the end plus the grace, minutes into the next local day.
     dueOn: localDate(new Date(period.endsAt.getTime() + PUBLICATION_GRACE_MS), settings.timeZone),
     rule: { reportingPeriod: settings.reportingPeriod, anonymityThreshold: settings.anonymityThreshold },
+    timeZone: settings.timeZone,
+    today: localDate(now, settings.timeZone),
   };
 }
 

@@ -13,6 +13,8 @@ import { getOrganisationDashboard, ORGANISATION_GROUP, type OrganisationDashboar
 import { listInitiatives } from '@/lib/services/initiatives';
 import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
+import { PrintHeading, ReportTools } from '@/components/dashboard/ReportTools';
+import { formatCalendarDate } from '@/lib/format/date';
 
 export const metadata: Metadata = { title: 'Organisation dashboard' };
 
@@ -57,22 +59,20 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
 
   return (
     <div className="page">
-      <p className="muted">
+      <PrintHeading organisation={dashboard.organisation.name} printedOn={formatCalendarDate(dashboard.open.today)} />
+      <p className="muted print-hidden">
         <Link href="/dashboard">Dashboards</Link>
       </p>
       <h1>{dashboard.organisation.name}: organisation dashboard</h1>
       <p className="lede">
-        The whole organisation and each team, from closed periods only. A group with too few respondents shows no figures, and where
+        The whole organisation and each team. Figures come from closed periods only, are published once and never change, and
+        appear only when enough people responded that no one can be picked out. A group with too few respondents shows no figures, and where
         that group could otherwise be worked out by subtracting the others from the total, another group (usually the total) is
         hidden too.
       </p>
+      <ReportTools csvHref="/dashboard/organisation/export" />
       <OpenPeriod open={dashboard.open} group="the organisation" />
       <TotalHidden hidden={dashboard.totalHidden} periods={dashboard.periods.length} threshold={dashboard.open.rule.anonymityThreshold} />
-      <p>
-        <a href="/dashboard/organisation/export" download>
-          Download these figures (CSV)
-        </a>
-      </p>
 
       <section className="panel" aria-labelledby="side-by-side">
         <h2 id="side-by-side">Teams side by side{selected ? `: ${selected.label}` : ''}</h2>

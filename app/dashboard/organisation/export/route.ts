@@ -22,9 +22,8 @@ export async function GET() {
         return [{ group: group.name, period, figures: period.cells[group.key] ?? ({ status: 'too_few' } as const) }];
       }),
     );
-    const timeZone = dashboard.periods.at(-1)?.rule.timeZone ?? 'UTC';
     return new Response(dashboardCsv(rows, [{ group: dashboard.organisation.name, initiatives }]), {
-      headers: csvHeaders(dashboardCsvName(dashboard.organisation.name, now, timeZone)),
+      headers: csvHeaders(dashboardCsvName(dashboard.organisation.name, now, dashboard.open.timeZone)),
     });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response('Not found', { status: 404 });

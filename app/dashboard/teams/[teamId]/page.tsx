@@ -9,6 +9,8 @@ import { getTeamDashboard } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
 import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
+import { PrintHeading, ReportTools } from '@/components/dashboard/ReportTools';
+import { formatCalendarDate } from '@/lib/format/date';
 
 export const metadata: Metadata = { title: 'Team dashboard' };
 
@@ -30,7 +32,8 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
   const returnTo = `/dashboard/teams/${dashboard.team.id}`;
   return (
     <div className="page">
-      <p className="muted">
+      <PrintHeading organisation={actor.organisation?.name ?? ''} printedOn={formatCalendarDate(dashboard.open.today)} />
+      <p className="muted print-hidden">
         <Link href="/dashboard">Dashboards</Link>
       </p>
       <h1>{dashboard.team.name}</h1>
@@ -39,12 +42,8 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
         band. Figures come from closed periods only, are published once and never change, and appear only when enough people
         responded that no one can be picked out.
       </p>
+      <ReportTools csvHref={`/dashboard/teams/${dashboard.team.id}/export`} />
       <OpenPeriod open={dashboard.open} group="the team" />
-      <p>
-        <a href={`/dashboard/teams/${dashboard.team.id}/export`} download>
-          Download these figures (CSV)
-        </a>
-      </p>
       <GroupSeries id="team" periods={dashboard.periods} markers={initiativeMarkers(initiatives, dashboard.periods)} />
       <Initiatives
         actions={{ remove: deleteInitiativeAction }}

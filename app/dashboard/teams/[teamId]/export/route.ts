@@ -20,8 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tea
       dashboard.periods.map((p) => ({ group: p.reportedWithin ? reportedWithinText(p.reportedWithin) : dashboard.team.name, period: p, figures: p.figures })),
       [{ group: dashboard.team.name, initiatives }],
     );
-    const timeZone = dashboard.periods.at(-1)?.rule.timeZone ?? 'UTC';
-    return new Response(csv, { headers: csvHeaders(dashboardCsvName(dashboard.team.name, now, timeZone)) });
+    return new Response(csv, { headers: csvHeaders(dashboardCsvName(dashboard.team.name, now, dashboard.open.timeZone)) });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response('Not found', { status: 404 });
     throw error;
