@@ -4,7 +4,8 @@ import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { localDate } from '@/lib/aggregates/periods';
 import { formatCalendarDate } from '@/lib/format/date';
 import type { DashboardPeriod } from '@/lib/aggregates/views';
-import type { InitiativeItem } from '@/lib/aggregates/views';
+import type { GroupComparison, InitiativeItem } from '@/lib/aggregates/views';
+import { overlappingInitiatives } from '@/lib/aggregates/overlap';
 import type { GroupTrendMarker } from '@/components/charts/GroupTrend';
 import type { FormState } from '@/lib/validation/form-state';
 import { MIN_PERIODS_EACH_SIDE } from '@/lib/validation/initiative-limits';
@@ -45,6 +46,7 @@ export function Initiatives({
   returnTo,
   newHref,
   actions,
+  showGroups,
 }: {
   /** The server actions that record and delete initiatives (passed in: components never import actions or services). */
   actions: { remove: FormAction };
@@ -52,8 +54,12 @@ export function Initiatives({
   returnTo: string;
   /** The page that records a new one, or null when the person may not. */
   newHref: string | null;
+  /** Name the group of each comparison (the organisation's page, where groups differ). */
+  showGroups?: boolean;
 }) {
   const numbers = initiativeNumbers(initiatives);
+  const overlaps = overlappingInitiatives(initiatives.map((i) => ({ ...i, teamIds: i.teams.map((t) => t.id) })));
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
   return (
     <section className="panel" aria-labelledby="initiatives">
       <h2 id="initiatives">Initiatives</h2>
@@ -79,7 +85,19 @@ export function Initiatives({
             {initiative.wholeOrganisation ? 'the whole organisation' : initiative.teams.map((t) => t.name).join(', ')}
           </p>
           {initiative.description ? <p>{initiative.description}</p> : null}
-          <Comparison initiative={initiative} />
+          {overlaps.get(initiative.id)!.length > 0 ? (
+            <p className="notice notice--warning">
+              <strong>These overlap:</strong> it ran at the same time as{' '}
+              {overlaps
+                .get(initiative.id)!
+                .map((id) => `${numbers.get(id)} “${byId.get(id)!.title}”`)
+                .join(' and ')}{' '}
+              for the same people, so a change can’t be credited to one of them.
+            </p>
+          ) : null}
+          {initiative.comparisons.map((c) => (
+            <Comparison key={c.group} initiative={initiative} group={c} named={initiative.comparisons.length > 1 || !!showGroups} />
+          ))}
           {initiative.canEdit ? (
             <div className="button-row">
               <Link href={`/dashboard/initiatives/${initiative.id}/edit?returnTo=${encodeURIComponent(returnTo)}`}>Edit “{initiative.title}”</Link>
@@ -97,13 +115,22 @@ export function Initiatives({
   );
 }
 
-function Comparison({ initiative }: { initiative: InitiativeItem }) {
-  const { comparison } = initiative;
+function Comparison({ initiative, group, named }: { initiative: InitiativeItem; group: GroupComparison; named: boolean }) {
+  const { comparison } = group;
+  const id = `comparison-${initiative.id}-${group.group.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const forGroup = named ? `For ${group.group}: ` : '';
+  const backdated = comparison.afterBeganBeforeRecorded ? (
+    <p className="muted">
+      Recorded on {formatCalendarDate(initiative.recordedOn)}, after the periods compared “after” had begun: its start date was
+      chosen with some of those figures already known, so read the comparison with care.
+    </p>
+  ) : null;
   // A scale whose mean is not shown in one of the periods compared is not compared; the others still are.
   const usable = comparison.subscales.some((s) => s.reading !== 'not enough data yet');
   if (!usable) {
     return (
       <p>
+        {forGroup}
         <strong>Not enough data yet</strong> for a before/after comparison: it needs at least {MIN_PERIODS_EACH_SIDE} published
         periods on each side of the start (up to {initiative.periodsEachSide} each), every one of them with enough responses to be
         shown.
@@ -112,10 +139,11 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
   }
   return (
     <>
-      <p id={`comparison-${initiative.id}`}>
+      <p id={id}>
+        {forGroup}
         Before and after, {comparison.before.join(', ')} against {comparison.after.join(', ')}:
       </p>
-      <ul className="comparison-list" aria-labelledby={`comparison-${initiative.id}`}>
+      <ul className="comparison-list" aria-labelledby={id}>
         {comparison.subscales.map((s) =>
           s.reading === 'not enough data yet' ? (
             <li key={s.subscale}>
@@ -129,6 +157,7 @@ function Comparison({ initiative }: { initiative: InitiativeItem }) {
           ),
         )}
       </ul>
+      {backdated}
     </>
   );
 }

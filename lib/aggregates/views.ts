@@ -70,6 +70,8 @@ export type InitiativeComparison = {
   /** The published periods compared on each side (labels), empty when there are none yet. */
   before: string[];
   after: string[];
+  /** Whether the first period compared "after" had begun before the initiative was recorded (it was recorded with a past start). */
+  afterBeganBeforeRecorded: boolean;
   subscales: SubscaleComparison[];
 };
 
@@ -93,7 +95,17 @@ export type InitiativeItem = InitiativeFields & {
   teams: InitiativeTeamRef[];
   /** Whether the actor may edit or delete it. */
   canEdit: boolean;
-  /** Before and after, for the group of the list (the team, or the organisation). */
-  comparison: InitiativeComparison;
+  /** The day it was recorded (yyyy-mm-dd, the organisation's zone). */
+  recordedOn: string;
+  /**
+   * Before and after, for each group it is compared in: on a team's
+   * dashboard, that team; on the organisation's, the organisation for one
+   * covering the whole organisation, else each team it covers (the same
+   * comparison as on that team's own dashboard).
+   */
+  comparisons: GroupComparison[];
 };
+
+/** One initiative's comparison for one group, named. */
+export type GroupComparison = { group: string; comparison: InitiativeComparison };
 

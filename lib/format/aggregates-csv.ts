@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { safeCell } from '../csv/safe-cell';
 import { PROQOL5, SUBSCALE_NAMES } from '../instruments/proqol5';
 import { SUBSCALES } from '../scoring';
-import type { GroupPeriodView, InitiativeItem, PublishedPeriodView } from '../aggregates/views';
+import type { GroupComparison, GroupPeriodView, InitiativeItem, PublishedPeriodView } from '../aggregates/views';
 import { hiddenText, NOT_SHOWN_TEXT } from './aggregates';
 
 /** The shares a distribution can show, as columns: each band, and the two merged pairs. */
@@ -13,8 +13,6 @@ const COMPARISON_NAMES = ['mean before', 'mean after', 'difference', 'interval l
 
 export type ExportRow = { group: string; period: PublishedPeriodView; figures: GroupPeriodView };
 
-/** One group's initiatives, each with its comparison for that group (the dashboard's own list). */
-export type ExportInitiatives = { group: string; initiatives: readonly InitiativeItem[] };
 
 /**
  * What a period row's figures are, in one word or phrase, so a spreadsheet can
@@ -105,8 +103,7 @@ function periodCells({ group, period, figures }: ExportRow): string[] {
   ];
 }
 
-function initiativeCells(group: string, initiative: InitiativeItem): string[] {
-  const { comparison } = initiative;
+function initiativeCells(initiative: InitiativeItem, { group, comparison }: GroupComparison): string[] {
   return [
     'initiative',
     safeCell(group),
@@ -132,16 +129,16 @@ function initiativeCells(group: string, initiative: InitiativeItem): string[] {
  * DTOs, so the same suppression, never more). One rectangular table: a
  * `period` row per group and period (its dates local to the organisation,
  * numbers only in numeric columns, and a Status saying what the figures are),
- * an `initiative` row per initiative with its before/after comparison for the
- * group, and a last `credit` row with the licence's credit line in Note.
+ * an `initiative` row per initiative and group it is compared for (as the
+ * page lists them), with its before/after comparison, and a last `credit` row with the licence's credit line in Note.
  * Every text cell goes through safeCell.
  */
-export function dashboardCsv(rows: readonly ExportRow[], initiatives: readonly ExportInitiatives[] = []): string {
+export function dashboardCsv(rows: readonly ExportRow[], initiatives: readonly InitiativeItem[] = []): string {
   const credit = DASHBOARD_CSV_HEADER.map((column) => (column === 'Record' ? 'credit' : column === 'Note' ? PROQOL5.creditLine : ''));
   return stringify([
     DASHBOARD_CSV_HEADER,
     ...rows.map(periodCells),
-    ...initiatives.flatMap(({ group, initiatives: list }) => list.map((i) => initiativeCells(group, i))),
+    ...initiatives.flatMap((initiative) => initiative.comparisons.map((c) => initiativeCells(initiative, c))),
     credit,
   ]);
 }

@@ -474,6 +474,11 @@ export function canViewOrganisationDashboard(actor: Actor): boolean {
   return !!actor.organisation && actor.roles.includes('admin');
 }
 
+/** The organisation's time zone, for dating things in it. */
+export async function organisationTimeZone(organisationId: string): Promise<string> {
+  return (await settingsOf(organisationId)).timeZone;
+}
+
 async function settingsOf(organisationId: string): Promise<Settings> {
   const db = await getDb();
   return db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { reportingPeriod: true, timeZone: true, anonymityThreshold: true } });
@@ -656,12 +661,12 @@ async function totalHiddenCauses(
 export async function compareGroupBeforeAfter(
   organisationId: string,
   groupKey: string,
-  initiatives: readonly { startsOn: string; periodsEachSide: number }[],
+  initiatives: readonly { startsOn: string; periodsEachSide: number; recordedAt: Date }[],
 ): Promise<InitiativeComparison[]> {
   if (initiatives.length === 0) return [];
   const [periods, settings] = await Promise.all([loadPeriods(organisationId, [groupKey]), settingsOf(organisationId)]);
   const series = seriesFor(periods, groupKey);
-  return initiatives.map(({ startsOn, periodsEachSide }) => {
+  return initiatives.map(({ startsOn, periodsEachSide, recordedAt }) => {
     // An initiative stored with fewer periods (the old minimum) is compared over the minimum.
     const count = Math.max(periodsEachSide, MIN_PERIODS_EACH_SIDE);
     const start = startOfLocalDate(startsOn, settings.timeZone).getTime();
@@ -670,6 +675,7 @@ export async function compareGroupBeforeAfter(
     return {
       before: before.map((e) => e.period.label),
       after: after.map((e) => e.period.label),
+      afterBeganBeforeRecorded: after.length > 0 && after[0]!.period.startsAt.getTime() < recordedAt.getTime(),
       subscales: SUBSCALES.map((subscale) => ({
         subscale,
         ...([...before, ...after].every((e) => e.stats?.[subscale])

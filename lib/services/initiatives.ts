@@ -1,5 +1,5 @@
 import 'server-only';
-import type { InitiativeItem, InitiativeTeamRef } from '../aggregates/views';
+import type { InitiativeComparison, InitiativeItem, InitiativeTeamRef } from '../aggregates/views';
 import { getDb, type Prisma } from '../db';
 import { MAX_INITIATIVES_PER_TEAM_PER_YEAR, MIN_PERIODS_EACH_SIDE, type TInitiativeFormValues, type TInitiativeInput } from '../validation/initiatives';
 import {
@@ -8,7 +8,9 @@ import {
   compareGroupBeforeAfter,
   listDashboardTeams,
   ORGANISATION_GROUP,
+  organisationTimeZone,
 } from './aggregates';
+import { localDate } from '../aggregates/periods';
 import { recordAuditEvent } from './audit';
 import { assertId, ForbiddenError, NotFoundError, UserInputError, type Actor } from './actor';
 import { consumeLimits, INITIATIVES_PER_ACTOR } from './rate-limit';
@@ -44,6 +46,7 @@ const INITIATIVE_SELECT = {
   endsOn: true,
   wholeOrganisation: true,
   periodsEachSide: true,
+  createdAt: true,
   teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: 'asc' } } },
 } as const satisfies Prisma.InitiativeSelect;
 
@@ -350,42 +353,62 @@ export async function getInitiativeForEdit(actor: Actor, id: string): Promise<TI
 
 /**
  * The initiatives shown with a dashboard, newest start first, each with its
- * before/after comparison for that dashboard's group: for a team, those that
- * cover it or the whole organisation; for the organisation (admins only), all.
+ * before/after comparison: for a team, those that cover it or the whole
+ * organisation, compared for that team; for the organisation (admins only),
+ * all, compared for the organisation when they cover it and otherwise for
+ * each team they cover, exactly as on that team's dashboard (one group, one
+ * comparison, wherever it appears).
  * @throws NotFoundError unless the actor may open that dashboard
  */
 export async function listInitiatives(actor: Actor, scope: InitiativeScope): Promise<InitiativeItem[]> {
   let organisationId: string;
-  let groupKey: string;
   let where: Prisma.InitiativeWhereInput;
+  /** The groups (key and name) each initiative is compared for on this dashboard. */
+  let groupsOf: (row: InitiativeRow) => { key: string; name: string }[];
   if ('teamId' in scope) {
     const team = await assertCanViewTeam(actor, scope.teamId);
     organisationId = team.organisationId;
-    groupKey = team.id;
     where = { organisationId, OR: [{ wholeOrganisation: true }, { teams: { some: { teamId: team.id } } }] };
+    groupsOf = () => [{ key: team.id, name: team.name }];
   } else {
     if (!canViewOrganisationDashboard(actor) || !actor.organisation) throw new NotFoundError();
-    organisationId = actor.organisation.id;
-    groupKey = ORGANISATION_GROUP;
+    const organisation = actor.organisation;
+    organisationId = organisation.id;
     where = { organisationId };
+    groupsOf = (row) =>
+      row.wholeOrganisation ? [{ key: ORGANISATION_GROUP, name: organisation.name }] : row.teams.map((t) => ({ key: t.team.id, name: t.team.name }));
   }
   const reach = await reachOf(actor);
   const db = await getDb();
-  const rows = await db.initiative.findMany({
-    where,
-    orderBy: [{ startsOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-    select: INITIATIVE_SELECT,
-  });
+  const [rows, timeZone] = await Promise.all([
+    db.initiative.findMany({ where, orderBy: [{ startsOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], select: INITIATIVE_SELECT }),
+    organisationTimeZone(organisationId),
+  ]);
   const items = rows.map(toFormValues);
-  // One read of the group's published periods for every initiative of the list.
-  const comparisons = await compareGroupBeforeAfter(organisationId, groupKey, items);
+  // One read of each group's published periods for every initiative compared in it.
+  const byGroup = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    for (const group of groupsOf(row)) byGroup.set(group.key, [...(byGroup.get(group.key) ?? []), i]);
+  });
+  const compared = new Map<string, InitiativeComparison>();
+  await Promise.all(
+    [...byGroup].map(async ([key, indexes]) => {
+      const results = await compareGroupBeforeAfter(
+        organisationId,
+        key,
+        indexes.map((i) => ({ ...items[i]!, recordedAt: rows[i]!.createdAt })),
+      );
+      indexes.forEach((i, n) => compared.set(`${key}:${i}`, results[n]!));
+    }),
+  );
   return rows.map((row, i): InitiativeItem => {
     const { teamIds, ...values } = items[i]!;
     return {
       ...values,
       teams: row.teams.map((t) => t.team),
       canEdit: mayEdit(reach, { wholeOrganisation: row.wholeOrganisation, teamIds }),
-      comparison: comparisons[i]!,
+      recordedOn: localDate(row.createdAt, timeZone),
+      comparisons: groupsOf(row).map((group) => ({ group: group.name, comparison: compared.get(`${group.key}:${i}`)! })),
     };
   });
 }

@@ -273,6 +273,17 @@ test.describe('without JavaScript', () => {
     const article = page.getByRole('article', { name: 'Protected admin time' });
     await expect(article).toContainText('Not enough data yet');
     await expect(article).toContainText('From 10 November 2026, ongoing · Outreach');
+    // It runs alongside the peer-support group for the same team: both say so, and neither is credited alone.
+    const peer = page.getByRole('article', { name: 'Fortnightly peer-support group' });
+    await expect(article.locator('.notice')).toHaveText(
+      'These overlap: it ran at the same time as 1 “Fortnightly peer-support group” for the same people, so a change can’t be credited to one of them.',
+    );
+    await expect(peer.locator('.notice')).toHaveText(
+      'These overlap: it ran at the same time as 2 “Protected admin time” for the same people, so a change can’t be credited to one of them.',
+    );
+    await expect(page.getByRole('heading', { level: 3, name: 'Initiative 2: Protected admin time' })).toBeVisible();
+    // The demo's initiative was recorded after its start: its comparison says to read it with care.
+    await expect(peer).toContainText('after the periods compared “after” had begun');
 
     await article.getByRole('link', { name: 'Edit “Protected admin time”' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit “Protected admin time”');

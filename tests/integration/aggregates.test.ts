@@ -155,6 +155,8 @@ describe('aggregates: who counts, and when figures exist', () => {
       lastDay: '2026-05-31',
       dueOn: '2026-06-01',
       rule: { reportingPeriod: 'month', anonymityThreshold: 5 },
+      timeZone: 'UTC',
+      today: '2026-05-10',
     });
     expect(four.periods.map((p) => p.label)).toEqual(['April 2026']);
 

@@ -70,8 +70,9 @@ describe('recording initiatives', () => {
       periodsEachSide: 2,
       teams: [{ id: ward.id, name: 'Ward 3' }],
       canEdit: true,
+      recordedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       // No published periods yet: no figures, no periods, only the reason.
-      comparison: { before: [], after: [], subscales: NOT_ENOUGH },
+      comparisons: [{ group: 'Ward 3', comparison: { before: [], after: [], afterBeganBeforeRecorded: false, subscales: NOT_ENOUGH } }],
     });
     expect(await getInitiativeForEdit(wardManager, id)).toEqual({
       id,
@@ -116,7 +117,7 @@ describe('recording initiatives', () => {
   it('an admin records one for the whole organisation; it shows on every team’s dashboard and the organisation’s, editable by admins only', async () => {
     const { id } = await createInitiative(admin, input({ title: 'Protected lunch breaks', startsOn: '2026-04-01', wholeOrganisation: 'yes' }));
     const forWard = byId(await listInitiatives(wardManager, { teamId: ward.id }), id);
-    expect(forWard).toMatchObject({ wholeOrganisation: true, teams: [], canEdit: false, comparison: { before: [], after: [], subscales: NOT_ENOUGH } });
+    expect(forWard).toMatchObject({ wholeOrganisation: true, teams: [], canEdit: false, comparisons: [{ group: 'Ward 3', comparison: { before: [], after: [], subscales: NOT_ENOUGH } }] });
     expect(byId(await listInitiatives(crisisManager, { teamId: crisis.id }), id)).toMatchObject({ canEdit: false });
     expect(byId(await listInitiatives(admin, { teamId: crisis.id }), id)).toMatchObject({ canEdit: true });
     expect(byId(await listInitiatives(admin, { organisation: true }), id)).toMatchObject({ title: 'Protected lunch breaks', canEdit: true });
@@ -336,7 +337,7 @@ describe('before and after, from published periods', () => {
     await db.initiative.update({ where: { id: old.id }, data: { periodsEachSide: 1 } });
 
     const busyList = await listInitiatives(orgAdmin, { teamId: busy.id });
-    const forBusy = byId(busyList, id)!.comparison;
+    const forBusy = byId(busyList, id)!.comparisons[0]!.comparison;
     expect(forBusy.before).toEqual(['January 2026', 'February 2026']);
     expect(forBusy.after).toEqual(['March 2026', 'April 2026']);
     expect(forBusy.subscales.map((s) => s.reading)).not.toContain('not enough data yet');
@@ -350,13 +351,25 @@ describe('before and after, from published periods', () => {
       expect(s.high).toBeGreaterThanOrEqual(s.difference);
       expect(s.words).toMatch(/^probably /);
     }
-    const orgComparison = byId(await listInitiatives(orgAdmin, { organisation: true }), id)!.comparison;
-    expect(orgComparison).toMatchObject({ before: ['January 2026', 'February 2026'], after: ['March 2026', 'April 2026'] });
+    const orgList = await listInitiatives(orgAdmin, { organisation: true });
+    const orgComparisons = byId(orgList, id)!.comparisons;
+    // The whole organisation's initiative is compared for the organisation there.
+    expect(orgComparisons).toHaveLength(1);
+    expect(orgComparisons[0]!.comparison).toMatchObject({ before: ['January 2026', 'February 2026'], after: ['March 2026', 'April 2026'] });
+    // A team's initiative is compared for its team on the organisation's page too: the same comparison as on the team's own.
+    expect(byId(orgList, old.id)!.comparisons).toEqual([{ group: 'Busy', comparison: byId(busyList, old.id)!.comparisons[0]!.comparison }]);
+    // Recorded now with a start in the past: the periods compared after it had begun before it was recorded, and it says so.
+    expect(forBusy.afterBeganBeforeRecorded).toBe(true);
     // The quiet team had no respondents: its dashboard compares nothing.
-    expect(byId(await listInitiatives(orgAdmin, { teamId: quiet.id }), id)!.comparison.subscales).toEqual(NOT_ENOUGH);
-    expect(byId(busyList, late.id)!.comparison).toEqual({ before: ['January 2026', 'February 2026'], after: ['April 2026'], subscales: NOT_ENOUGH });
+    expect(byId(await listInitiatives(orgAdmin, { teamId: quiet.id }), id)!.comparisons[0]!.comparison.subscales).toEqual(NOT_ENOUGH);
+    expect(byId(busyList, late.id)!.comparisons[0]!.comparison).toEqual({
+      before: ['January 2026', 'February 2026'],
+      after: ['April 2026'],
+      afterBeganBeforeRecorded: true,
+      subscales: NOT_ENOUGH,
+    });
     // The one stored with 1 a side reads as 2, and compares the same periods as the one recorded with 2.
-    expect(byId(busyList, old.id)).toMatchObject({ periodsEachSide: 2, comparison: forBusy });
+    expect(byId(busyList, old.id)).toMatchObject({ periodsEachSide: 2, comparisons: [{ group: 'Busy', comparison: forBusy }] });
     expect(await getInitiativeForEdit(orgAdmin, old.id)).toMatchObject({ periodsEachSide: 2 });
   });
 });

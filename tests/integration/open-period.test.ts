@@ -77,12 +77,14 @@ describe('the open period: nothing shown depends on who has submitted in it', ()
       lastDay: '2026-05-31',
       dueOn: '2026-06-01',
       rule: { reportingPeriod: 'month', anonymityThreshold: 5 },
+      timeZone: 'UTC',
+      today: '2026-05-20',
     });
     // The comparisons are real ones, so that the views compared below include them.
     const [initiative] = await listInitiatives(manager, { teamId });
-    expect(initiative!.comparison.before).toEqual(['January 2026', 'February 2026']);
-    expect(initiative!.comparison.after).toEqual(['March 2026', 'April 2026']);
-    expect(initiative!.comparison.subscales.map((s) => s.reading)).not.toContain('not enough data yet');
+    expect(initiative!.comparisons[0]!.comparison.before).toEqual(['January 2026', 'February 2026']);
+    expect(initiative!.comparisons[0]!.comparison.after).toEqual(['March 2026', 'April 2026']);
+    expect(initiative!.comparisons[0]!.comparison.subscales.map((s) => s.reading)).not.toContain('not enough data yet');
   });
 
   it('the k-th submission, its deletion, and everyone submitting change nothing any manager or admin sees', async () => {

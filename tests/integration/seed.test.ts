@@ -189,12 +189,12 @@ describe('demo data', () => {
     expect(asked.periods.find((p) => p.id === june.id)!.cells[byName.get('Outreach')!]).toEqual(june.figures);
     const [initiative] = await listInitiatives(manager, { teamId: byName.get('Outreach')! });
     expect(initiative).toMatchObject({ title: 'Fortnightly peer-support group', startsOn: '2026-05-01', canEdit: true });
-    expect(initiative!.comparison.before).toHaveLength(3);
-    expect(initiative!.comparison.after).toHaveLength(3);
-    const readings = initiative!.comparison.subscales.map((s) => s.reading);
+    expect(initiative!.comparisons[0]!.comparison.before).toHaveLength(3);
+    expect(initiative!.comparisons[0]!.comparison.after).toHaveLength(3);
+    const readings = initiative!.comparisons[0]!.comparison.subscales.map((s) => s.reading);
     // A subscale is compared only where every period used shows its mean (the audit hides a mean that would pin everyone into a band).
-    const compared = [...initiative!.comparison.before, ...initiative!.comparison.after].map((label) => outreach.periods.find((p) => p.label === label)!.figures);
-    for (const s of initiative!.comparison.subscales) {
+    const compared = [...initiative!.comparisons[0]!.comparison.before, ...initiative!.comparisons[0]!.comparison.after].map((label) => outreach.periods.find((p) => p.label === label)!.figures);
+    for (const s of initiative!.comparisons[0]!.comparison.subscales) {
       const allShown = compared.every((f) => f.status === 'shown' && f.subscales[s.subscale].mean !== null);
       expect(s.reading === 'not enough data yet').toBe(!allShown);
     }

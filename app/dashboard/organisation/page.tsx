@@ -141,6 +141,7 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
         initiatives={initiatives}
         returnTo="/dashboard/organisation"
         newHref="/dashboard/initiatives/new"
+        showGroups
       />
     </div>
   );

@@ -59,7 +59,8 @@ describe('a dashboard CSV a spreadsheet can use', () => {
     periodsEachSide: 3,
     teams: [{ id: 't', name: 'Outreach' }],
     canEdit: true,
-    comparison: {
+    recordedOn: '2026-04-10',
+    comparisons: [{ group: 'Outreach', comparison: {
       before: ['January 2026', 'February 2026', 'March 2026'],
       after: ['April 2026', 'May 2026'],
       subscales: [
@@ -67,7 +68,8 @@ describe('a dashboard CSV a spreadsheet can use', () => {
         { subscale: 'burnout' as const, reading: 'likely improved' as const, beforeMean: 30, afterMean: 25, difference: -5, low: -8, high: -2, words: 'w' },
         { subscale: 'secondaryTraumaticStress' as const, reading: 'no clear change yet' as const, beforeMean: 20, afterMean: 21, difference: 1, low: -2, high: 4, words: 'w' },
       ],
-    },
+      afterBeganBeforeRecorded: false,
+    } }],
   };
   const read = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
@@ -92,7 +94,7 @@ describe('a dashboard CSV a spreadsheet can use', () => {
   });
 
   it('holds each initiative with its comparison for the group, in whole numbers, and neutralises a formula', () => {
-    const rows = read(dashboardCsv([{ group: 'Outreach', period: london, figures: shown(false) }], [{ group: 'Outreach', initiatives: [initiative] }]));
+    const rows = read(dashboardCsv([{ group: 'Outreach', period: london, figures: shown(false) }], [initiative]));
     const row = rows.find((r) => r.Record === 'initiative')!;
     expect(row).toMatchObject({
       Group: 'Outreach',

@@ -22,7 +22,7 @@ export async function GET() {
         return [{ group: group.name, period, figures: period.cells[group.key] ?? ({ status: 'too_few' } as const) }];
       }),
     );
-    return new Response(dashboardCsv(rows, [{ group: dashboard.organisation.name, initiatives }]), {
+    return new Response(dashboardCsv(rows, initiatives), {
       headers: csvHeaders(dashboardCsvName(dashboard.organisation.name, now, dashboard.open.timeZone)),
     });
   } catch (error) {

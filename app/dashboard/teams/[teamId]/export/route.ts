@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tea
     const [dashboard, initiatives] = await Promise.all([getTeamDashboard(actor, teamId, now), listInitiatives(actor, { teamId })]);
     const csv = dashboardCsv(
       dashboard.periods.map((p) => ({ group: p.reportedWithin ? reportedWithinText(p.reportedWithin) : dashboard.team.name, period: p, figures: p.figures })),
-      [{ group: dashboard.team.name, initiatives }],
+      initiatives,
     );
     return new Response(csv, { headers: csvHeaders(dashboardCsvName(dashboard.team.name, now, dashboard.open.timeZone)) });
   } catch (error) {
