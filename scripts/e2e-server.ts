@@ -13,7 +13,7 @@ import path from 'node:path';
 import { deployMigrations } from '../lib/db/migrate';
 import { openSqlConnection } from '../lib/db/sql';
 
-export const E2E_CLINICIANS = ['e2e-nojs@example.test', 'e2e-owner@example.test', 'e2e-signout@example.test', 'e2e-account@example.test', 'e2e-result@example.test', 'e2e-dashboard@example.test', 'e2e-owndata@example.test', 'e2e-missing@example.test', 'e2e-missing-nojs@example.test', 'e2e-home@example.test', 'e2e-privacy@example.test', 'e2e-privacy-nojs@example.test', 'e2e-nav@example.test'];
+export const E2E_CLINICIANS = ['e2e-nojs@example.test', 'e2e-owner@example.test', 'e2e-signout@example.test', 'e2e-account@example.test', 'e2e-result@example.test', 'e2e-dashboard@example.test', 'e2e-owndata@example.test', 'e2e-missing@example.test', 'e2e-missing-nojs@example.test', 'e2e-home@example.test', 'e2e-privacy@example.test', 'e2e-privacy-nojs@example.test', 'e2e-nav@example.test', 'e2e-remove-a@example.test', 'e2e-remove-b@example.test'];
 
 const root = path.resolve(__dirname, '..');
 const dataDir = process.env.E2E_DATA_DIR ? path.resolve(process.env.E2E_DATA_DIR) : '';

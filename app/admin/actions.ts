@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { setMemberRemoved, updateMember } from '@/lib/services/members';
@@ -40,12 +41,6 @@ export const updateCrisisLineAction = formAction(ZCrisisLineInput, async (actor,
   return input.crisisLineText === '' ? 'Crisis line saved: the default wording is shown.' : 'Crisis line saved.';
 });
 
-export const removeSupportContactAction = formAction(z.object({ contactId: z.uuid() }), async (actor, input) => {
-  await removeSupportContact(actor, input.contactId);
-  refresh();
-  return 'Contact removed.';
-});
-
 export const createTeamAction = formAction(z.object({ name: ZTeamName }), async (actor, input) => {
   await createTeam(actor, input.name);
   refresh();
@@ -58,10 +53,10 @@ export const renameTeamAction = formAction(z.object({ teamId: z.uuid(), name: ZT
   return `Renamed to “${input.name}”.`;
 });
 
-export const archiveTeamAction = formAction(z.object({ teamId: z.uuid(), archive: z.enum(['yes', 'no']) }), async (actor, input) => {
-  await setTeamArchived(actor, input.teamId, input.archive === 'yes');
+export const restoreTeamAction = formAction(z.object({ teamId: z.uuid() }), async (actor, input) => {
+  await setTeamArchived(actor, input.teamId, false);
   refresh();
-  return input.archive === 'yes' ? 'Team archived.' : 'Team restored.';
+  redirect('/admin/teams?done=restored');
 });
 
 export const createReportingGroupAction = formAction(z.object({ name: ZReportingGroupName }), async (actor, input) => {
@@ -96,8 +91,28 @@ export const updateMemberAction = formAction(
   }),
 );
 
-export const removeMemberAction = formAction(z.object({ userId: z.uuid(), remove: z.enum(['yes', 'no']) }), async (actor, input) => {
-  await setMemberRemoved(actor, input.userId, input.remove === 'yes');
+export const restoreMemberAction = formAction(z.object({ userId: z.uuid() }), async (actor, input) => {
+  await setMemberRemoved(actor, input.userId, false);
   refresh();
-  return input.remove === 'yes' ? 'Removed from the organisation.' : 'Restored to the organisation.';
+  redirect(`/admin/members/${input.userId}?done=restored`);
+});
+
+// Confirmed on a page of their own (components/ui/Confirm.tsx), each goes back where it was asked from, saying it is done.
+
+export const confirmRemoveMemberAction = formAction(z.object({ userId: z.uuid() }), async (actor, input) => {
+  await setMemberRemoved(actor, input.userId, true);
+  refresh();
+  redirect(`/admin/members/${input.userId}?done=removed`);
+});
+
+export const confirmArchiveTeamAction = formAction(z.object({ teamId: z.uuid() }), async (actor, input) => {
+  await setTeamArchived(actor, input.teamId, true);
+  refresh();
+  redirect('/admin/teams?done=archived');
+});
+
+export const confirmRemoveSupportContactAction = formAction(z.object({ contactId: z.uuid() }), async (actor, input) => {
+  await removeSupportContact(actor, input.contactId);
+  refresh();
+  redirect('/admin/settings?done=contact-removed');
 });

@@ -93,22 +93,3 @@ export function InitiativeForm({ teams, allowWholeOrganisation, initial, action,
     </ActionForm>
   );
 }
-
-export type DeleteInitiativeFormProps = {
-  id: string;
-  title: string;
-  /** deleteInitiativeAction. */
-  action: FormAction;
-  /** Where to go after deleting: a path under /dashboard/. */
-  returnTo: string;
-};
-
-/** One button that deletes an initiative; its label names the initiative, so several on a page are told apart. */
-export function DeleteInitiativeForm({ id, title, action, returnTo }: DeleteInitiativeFormProps) {
-  return (
-    <ActionForm action={action} submitLabel={`Delete “${title}”`} secondary>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="returnTo" value={returnTo} />
-    </ActionForm>
-  );
-}

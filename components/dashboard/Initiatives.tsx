@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { DeleteInitiativeForm } from '@/components/dashboard/InitiativeForm';
 import { SUBSCALE_NAMES } from '@/lib/instruments';
 import { localDate } from '@/lib/aggregates/periods';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -7,10 +6,8 @@ import type { DashboardPeriod } from '@/lib/aggregates/views';
 import type { GroupComparison, InitiativeItem } from '@/lib/aggregates/views';
 import { overlappingInitiatives } from '@/lib/aggregates/overlap';
 import type { GroupTrendMarker } from '@/components/charts/GroupTrend';
-import type { FormState } from '@/lib/validation/form-state';
 import { MIN_PERIODS_EACH_SIDE } from '@/lib/validation/initiative-limits';
 
-type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** "+4 points", "−1 point", "0 points": a whole-number difference. */
 const signedPoints = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
@@ -45,11 +42,8 @@ export function Initiatives({
   initiatives,
   returnTo,
   newHref,
-  actions,
   showGroups,
 }: {
-  /** The server actions that record and delete initiatives (passed in: components never import actions or services). */
-  actions: { remove: FormAction };
   initiatives: InitiativeItem[];
   returnTo: string;
   /** The page that records a new one, or null when the person may not. */
@@ -101,7 +95,12 @@ export function Initiatives({
           {initiative.canEdit ? (
             <div className="button-row">
               <Link href={`/dashboard/initiatives/${initiative.id}/edit?returnTo=${encodeURIComponent(returnTo)}`}>Edit “{initiative.title}”</Link>
-              <DeleteInitiativeForm id={initiative.id} title={initiative.title} action={actions.remove} returnTo={returnTo} />
+              <Link
+                href={`/dashboard/initiatives/${initiative.id}/delete?returnTo=${encodeURIComponent(returnTo)}`}
+                className="button button--danger-outline"
+              >
+                Delete “{initiative.title}”…
+              </Link>
             </div>
           ) : null}
         </article>

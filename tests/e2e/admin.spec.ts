@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, expectAccessibleWithoutJs, signIn } from './helpers';
 
 // The demo organisation is shared with the other specs: put its settings back
 // however this file ends, so their questionnaires keep the default wording.
@@ -69,7 +69,17 @@ test('an admin changes settings and teams; each change is in the audit log, whic
   await page.getByLabel('New name for Night Shift').fill('Night Team');
   await page.getByRole('button', { name: 'Rename Night Shift' }).click();
   await expect(page.getByRole('heading', { name: 'Night Team', level: 2 })).toBeVisible();
+  // Archiving asks first, on a page of its own: what happens, whether it can be undone, a button styled for danger.
+  await page.getByRole('link', { name: 'Archive Night Team…' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive Night Team?');
+  await expect(page.getByRole('heading', { level: 2, name: 'Can it be undone?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Archive Night Team' })).toHaveClass(/button--danger/);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Cancel: keep Night Team' }).click();
+  await expect(page.getByRole('heading', { name: 'Night Team', level: 2 })).toBeVisible();
+  await page.getByRole('link', { name: 'Archive Night Team…' }).click();
   await page.getByRole('button', { name: 'Archive Night Team' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Team archived.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Night Team (archived)', level: 2 })).toBeVisible();
 
   // Members: names, roles and teams, nothing about check-ins.
@@ -86,11 +96,12 @@ test('an admin changes settings and teams; each change is in the audit log, whic
   await page.getByRole('group', { name: 'Manages' }).getByLabel('Outreach').check();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
-  await page.getByRole('button', { name: 'Remove from organisation' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Removed from the organisation.' })).toBeVisible();
-  await page.reload();
+  await page.getByRole('link', { name: 'Remove from organisation…' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Remove Maria Gonzalez from the organisation?');
+  await page.getByRole('button', { name: 'Remove Maria Gonzalez' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Maria Gonzalez was removed from the organisation.' })).toBeVisible();
   await page.getByRole('button', { name: 'Restore membership' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Restored to the organisation.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Maria Gonzalez was restored to the organisation. Choose their teams again below.' })).toBeVisible();
 
   // Invites: one sent and withdrawn.
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Invites' }).click();
@@ -139,3 +150,46 @@ test('a manager and a clinician cannot open the admin area', async ({ browser })
     await context.close();
   }
 });
+
+for (const width of [390, 1280]) {
+  test(`without JavaScript at ${width} px, removing a member and a support contact and deleting an initiative each ask first, and are audited`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.org');
+    const who = width === 390 ? 'Test e2e-remove-a' : 'Test e2e-remove-b';
+    await page.goto('/admin/members');
+    await page.getByRole('link', { name: who }).click();
+    const memberUrl = page.url();
+    await page.getByRole('link', { name: 'Remove from organisation…' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Remove ${who} from the organisation?`);
+    await expect(page.locator('main')).toContainText('Figures already published stay as they are');
+    await expect(page.locator('main')).toContainText('restore them from their member page');
+    await expectAccessibleWithoutJs(page);
+    // Nothing happened by opening the page.
+    await page.goto(memberUrl);
+    await expect(page.getByRole('link', { name: 'Remove from organisation…' })).toBeVisible();
+    await page.getByRole('link', { name: 'Remove from organisation…' }).click();
+    await page.getByRole('button', { name: `Remove ${who}` }).click();
+    await expect(page).toHaveURL(`${memberUrl}?done=removed`);
+    await expect(page.getByRole('status')).toHaveText(`${who} was removed from the organisation.`);
+    await expect(page.getByRole('button', { name: 'Restore membership' })).toBeVisible();
+    await expectAccessibleWithoutJs(page);
+
+    // A support contact: the same, back on the settings page.
+    await page.goto('/admin/settings');
+    const remove = page.getByRole('link', { name: /^Remove .+…$/ }).first();
+    const contact = (await remove.innerText()).replace(/^Remove (.+)…$/, '$1');
+    await remove.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Remove ${contact}?`);
+    await expectAccessibleWithoutJs(page);
+    await page.getByRole('button', { name: `Remove ${contact}` }).click();
+    await expect(page.getByRole('status')).toHaveText('Support contact removed.');
+    await expect(page.getByRole('link', { name: `Remove ${contact}…` })).toHaveCount(0);
+
+    await page.goto('/admin/audit');
+    const log = page.getByRole('table');
+    await expect(log).toContainText(`Removed ${who.replace('Test ', '')}@example.test`);
+    await expect(log).toContainText(contact);
+    await context.close();
+  });
+}

@@ -291,6 +291,10 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Title').fill('Protected admin hours');
     await page.getByRole('button', { name: 'Save initiative' }).click();
     await expect(page).toHaveURL(teamUrl);
+    await page.getByRole('link', { name: 'Delete “Protected admin hours”…' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete “Protected admin hours”?');
+    await expect(page.locator('main')).toContainText('No published figure changes');
+    await expectAccessibleWithoutJs(page);
     await page.getByRole('button', { name: 'Delete “Protected admin hours”' }).click();
     await expect(page).toHaveURL(teamUrl);
     await expect(page.getByRole('article', { name: /Protected admin/ })).toHaveCount(0);

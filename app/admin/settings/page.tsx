@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
 import { requireAdmin } from '@/lib/auth/session';
 import { WORDING_PRESET_IDS, WORDING_PRESETS } from '@/lib/instruments/wording';
@@ -5,12 +6,13 @@ import { getOrganisationSettings, getSupportInformation, supportPageUrl } from '
 import { getRuleSchedule } from '@/lib/services/reporting-rules';
 import { formatLocalDay } from '@/lib/format/date-time';
 import { TIME_ZONES } from '@/lib/validation/admin';
-import { addSupportContactAction, removeSupportContactAction, updateCrisisLineAction, updateSettingsAction } from '../actions';
+import { addSupportContactAction, updateCrisisLineAction, updateSettingsAction } from '../actions';
 
 export const metadata = { title: 'Settings' };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requireAdmin();
+  const { done } = await searchParams;
   const [settings, { contacts, crisisLine }, schedule] = await Promise.all([
     getOrganisationSettings(actor),
     getSupportInformation(actor),
@@ -24,6 +26,11 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      {done === 'contact-removed' ? (
+        <p className="notice" role="status">
+          Support contact removed.
+        </p>
+      ) : null}
       <section className="panel" aria-labelledby="org-settings">
         <h2 id="org-settings">Organisation</h2>
         <ActionForm action={updateSettingsAction} submitLabel="Save settings">
@@ -92,9 +99,10 @@ export default async function SettingsPage() {
               {c.description ? ` — ${c.description}` : null}
               {c.phone ? ` · ${c.phone}` : null}
               {c.url ? ` · ${c.url}` : null}
-              <ActionForm action={removeSupportContactAction} submitLabel={`Remove ${c.name}`} secondary>
-                <input type="hidden" name="contactId" value={c.id} />
-              </ActionForm>
+              {' '}
+              <Link href={`/admin/settings/contacts/${c.id}/remove`} className="button button--danger-outline">
+                Remove {c.name}…
+              </Link>
             </li>
           ))}
         </ul>

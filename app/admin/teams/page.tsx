@@ -1,9 +1,10 @@
+import Link from 'next/link';
 import { ActionForm, SelectField, TextField } from '@/components/ui/Form';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatLocalDay } from '@/lib/format/date-time';
 import { getReportingOverview, type ReportingOverview } from '@/lib/services/reporting-groups';
 import { listTeams, type TeamSummary } from '@/lib/services/teams';
-import { archiveTeamAction, createReportingGroupAction, createTeamAction, renameTeamAction, setTeamReportingAction } from '../actions';
+import { restoreTeamAction, createReportingGroupAction, createTeamAction, renameTeamAction, setTeamReportingAction } from '../actions';
 
 export const metadata = { title: 'Teams' };
 
@@ -23,8 +24,9 @@ function belowThreshold(team: TeamSummary, overview: ReportingOverview): { name:
   return reporting.members < overview.nextThreshold ? { name: team.name, members: reporting.members } : null;
 }
 
-export default async function TeamsPage() {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requireAdmin();
+  const { done } = await searchParams;
   const [teams, overview] = await Promise.all([listTeams(actor), getReportingOverview(actor)]);
   const nextStart = formatLocalDay(overview.nextStart, overview.timeZone);
   const k = overview.nextThreshold;
@@ -36,6 +38,11 @@ export default async function TeamsPage() {
   return (
     <>
       <h1>Teams</h1>
+      {done === 'archived' || done === 'restored' ? (
+        <p className="notice" role="status">
+          {done === 'archived' ? 'Team archived. You can restore it below whenever you like.' : 'Team restored: new check-ins count for it again.'}
+        </p>
+      ) : null}
       {small.length > 0 ? (
         <section className="panel panel--warning" aria-labelledby="below-threshold">
           <h2 id="below-threshold">
@@ -129,10 +136,17 @@ export default async function TeamsPage() {
               <input type="hidden" name="teamId" value={team.id} />
               <TextField name="name" label={`New name for ${team.name}`} defaultValue={team.name} />
             </ActionForm>
-            <ActionForm action={archiveTeamAction} submitLabel={team.archived ? `Restore ${team.name}` : `Archive ${team.name}`} secondary>
-              <input type="hidden" name="teamId" value={team.id} />
-              <input type="hidden" name="archive" value={team.archived ? 'no' : 'yes'} />
-            </ActionForm>
+            {team.archived ? (
+              <ActionForm action={restoreTeamAction} submitLabel={`Restore ${team.name}`} secondary>
+                <input type="hidden" name="teamId" value={team.id} />
+              </ActionForm>
+            ) : (
+              <p>
+                <Link href={`/admin/teams/${team.id}/archive`} className="button button--danger-outline">
+                  Archive {team.name}…
+                </Link>
+              </p>
+            )}
           </section>
         );
       })}

@@ -11,7 +11,6 @@ import { SUBSCALES } from '@/lib/scoring';
 import { NotFoundError } from '@/lib/services/actor';
 import { getOrganisationDashboard, ORGANISATION_GROUP, type OrganisationDashboard } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
-import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
 import { PrintHeading, ReportTools } from '@/components/dashboard/ReportTools';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -137,7 +136,6 @@ export default async function OrganisationDashboardPage({ searchParams }: { sear
       <h2>The whole organisation over time</h2>
       <GroupSeries id="organisation" periods={organisationSeries} markers={initiativeMarkers(initiatives, organisationSeries)} />
       <Initiatives
-        actions={{ remove: deleteInitiativeAction }}
         initiatives={initiatives}
         returnTo="/dashboard/organisation"
         newHref="/dashboard/initiatives/new"

@@ -6,15 +6,16 @@ import { NotFoundError } from '@/lib/services/actor';
 import { getMember } from '@/lib/services/members';
 import { listTeams } from '@/lib/services/teams';
 import { ROLE_NAMES } from '@/lib/validation/admin';
-import { removeMemberAction, updateMemberAction } from '../../actions';
+import { restoreMemberAction, updateMemberAction } from '../../actions';
 
 export const metadata = { title: 'Member' };
 
 const ROLE_LABELS = { clinician: 'Clinician (checks in)', manager: 'Manager (sees team aggregates)', admin: 'Admin (manages the organisation)' };
 
-export default async function MemberPage({ params }: { params: Promise<{ userId: string }> }) {
+export default async function MemberPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await requireAdmin();
   const { userId } = await params;
+  const { done } = await searchParams;
   const member = await getMember(actor, userId).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -26,6 +27,16 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
         <Link href="/admin/members">All members</Link>
       </p>
       <h1>{member.name}</h1>
+      {done === 'removed' && member.removed ? (
+        <p className="notice" role="status">
+          {member.name} was removed from the organisation.
+        </p>
+      ) : null}
+      {done === 'restored' && !member.removed ? (
+        <p className="notice" role="status">
+          {member.name} was restored to the organisation. Choose their teams again below.
+        </p>
+      ) : null}
       <p>
         {member.email}
         {member.removed
@@ -60,10 +71,17 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
       </section>
       <section className="panel" aria-labelledby="membership">
         <h2 id="membership">{member.removed ? 'Restore' : 'Remove from the organisation'}</h2>
-        <ActionForm action={removeMemberAction} submitLabel={member.removed ? 'Restore membership' : 'Remove from organisation'} secondary>
-          <input type="hidden" name="userId" value={member.userId} />
-          <input type="hidden" name="remove" value={member.removed ? 'no' : 'yes'} />
-        </ActionForm>
+        {member.removed ? (
+          <ActionForm action={restoreMemberAction} submitLabel="Restore membership" secondary>
+            <input type="hidden" name="userId" value={member.userId} />
+          </ActionForm>
+        ) : (
+          <p>
+            <Link href={`/admin/members/${member.userId}/remove`} className="button button--danger-outline">
+              Remove from organisation…
+            </Link>
+          </p>
+        )}
       </section>
     </>
   );

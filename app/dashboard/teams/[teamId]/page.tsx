@@ -7,7 +7,6 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/services/actor';
 import { getTeamDashboard } from '@/lib/services/aggregates';
 import { listInitiatives } from '@/lib/services/initiatives';
-import { deleteInitiativeAction } from '@/app/dashboard/initiatives/actions';
 import { initiativeMarkers, Initiatives } from '@/components/dashboard/Initiatives';
 import { PrintHeading, ReportTools } from '@/components/dashboard/ReportTools';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -46,7 +45,6 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
       <OpenPeriod open={dashboard.open} group="the team" />
       <GroupSeries id="team" periods={dashboard.periods} markers={initiativeMarkers(initiatives, dashboard.periods)} />
       <Initiatives
-        actions={{ remove: deleteInitiativeAction }}
         initiatives={initiatives}
         returnTo={returnTo}
         newHref={dashboard.team.archived ? null : `/dashboard/initiatives/new?team=${dashboard.team.id}`}
