@@ -8,6 +8,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Every page visited is scanned: WCAG 2.0–2.2 A and AA rules must all pass. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // The title may be streamed after the page's first paint: wait for it rather than scan a page without one.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

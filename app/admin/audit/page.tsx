@@ -1,48 +1,13 @@
 import { DataTable } from '@/components/ui/DataTable';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTimeIn } from '@/lib/format/date-time';
-import { getAuditLog, type AuditEntry } from '@/lib/services/audit';
+import { auditEventWords, describeDetails } from '@/lib/format/audit';
+import { getAuditLog } from '@/lib/services/audit';
 import { AUDIT_KINDS, ZAuditLogQuery } from '@/lib/validation/audit-log';
 
 export const metadata = { title: 'Audit log' };
 
 const AUDIT_COLUMNS = [{ label: 'When' }, { label: 'Who' }, { label: 'What' }, { label: 'Details' }];
-
-const ACTIONS: Record<AuditEntry['action'], string> = {
-  'invite.created': 'Invited',
-  'invite.revoked': 'Revoked the invite of',
-  'invite.accepted': 'Accepted an invite:',
-  'team.created': 'Created team',
-  'team.renamed': 'Renamed team',
-  'team.archived': 'Archived team',
-  'team.restored': 'Restored team',
-  'team.reporting_changed': 'Changed how this team is reported:',
-  'reporting_group.created': 'Created reporting group',
-  'member.roles_changed': 'Changed the roles of',
-  'member.teams_changed': 'Changed the teams of',
-  'member.removed': 'Removed',
-  'member.restored': 'Restored',
-  'settings.updated': 'Changed settings of',
-  'support_contacts.updated': 'Changed support contacts:',
-  'initiative.created': 'Recorded initiative',
-  'initiative.updated': 'Changed initiative',
-  'initiative.deleted': 'Deleted initiative',
-  // Recorded without an actor (see lib/services/audit.ts): the label says it all, and the Who column reads "A member".
-  'member.deleted_own_data': 'A member deleted their own check-in data',
-};
-
-function describeDetails(details: AuditEntry['details']): string {
-  if (!details) return '';
-  return Object.entries(details)
-    .map(([key, value]) => {
-      if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
-        const { from, to } = value as { from: unknown; to: unknown };
-        return `${key}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`;
-      }
-      return `${key}: ${JSON.stringify(value)}`;
-    })
-    .join('; ');
-}
 
 /**
  * The organisation's audit log, a page at a time (newest first), filtered by kind of event
@@ -58,6 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return query ? `/admin/audit?${query}` : '/admin/audit';
   };
   const filtered = !!(log.filter.kind || log.filter.who);
+  const filterQuery = new URLSearchParams(Object.entries(log.filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return (
     <>
       <h1>Audit log</h1>
@@ -107,6 +73,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
       </section>
 
+      <p>
+        <a href={`/admin/audit/export${filterQuery ? `?${filterQuery}` : ''}`} download className="button button--secondary">
+          Download {filtered ? 'these events' : 'the whole log'} (CSV)
+        </a>
+      </p>
+
       {log.entries.length === 0 ? (
         <p>{filtered ? 'No events match what you chose.' : 'Nothing has been recorded yet.'}</p>
       ) : (
@@ -116,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           columns={AUDIT_COLUMNS}
           rows={log.entries.map((e) => ({
             key: e.id,
-            cells: [formatDateTimeIn(e.at, log.timeZone), e.actor, `${ACTIONS[e.action] ?? e.action}${e.target ? ` ${e.target}` : ''}`, describeDetails(e.details)],
+            cells: [formatDateTimeIn(e.at, log.timeZone), e.actor, auditEventWords(e), describeDetails(e.details)],
           }))}
         />
       )}
